@@ -1,0 +1,121 @@
+"""The MKA1 and AsyncMKA1 clients."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import httpx
+
+from ._runtime import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    SyncAPIClient,
+    Timeout,
+    missing_api_key,
+)
+from .resources.batches import AsyncBatches, Batches
+from .resources.files import AsyncFiles, Files
+
+__all__ = ["MKA1", "AsyncMKA1"]
+
+
+class MKA1(SyncAPIClient):
+    """Client for the MKA1 API (version 1.1.0).
+
+    Files and Batch operations of the MKA1 LLM API, served through the MKA1 API gateway (Kong). Authenticate with your MKA1 API key at the API gateway: Authorization: Bearer <mka1-api-key>. For multi-user server-side integrations, also send X-On-Behalf-Of to identify the end user making the request.
+    """
+
+    files: Files
+    batches: Batches
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        on_behalf_of: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        """Args:
+        api_key: defaults to the MKA1_API_KEY environment variable.
+        base_url: defaults to MKA1_BASE_URL, then https://apigw.mka1.com.
+        on_behalf_of: sent as the X-On-Behalf-Of header on every request unless a call sets it.
+        timeout: seconds, or an httpx.Timeout; per call with timeout=.
+        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+        default_headers: sent with every request.
+        http_client: your own httpx client; it is then yours to close.
+        """
+        if api_key is None:
+            api_key = os.environ.get("MKA1_API_KEY")
+        if api_key is None:
+            raise missing_api_key("MKA1_API_KEY")
+        headers = dict(default_headers or {})
+        if on_behalf_of is not None:
+            headers.setdefault("X-On-Behalf-Of", str(on_behalf_of))
+        super().__init__(
+            base_url=base_url
+            or os.environ.get("MKA1_BASE_URL")
+            or "https://apigw.mka1.com",
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=headers,
+            http_client=http_client,
+        )
+        self.files = Files(self)
+        self.batches = Batches(self)
+
+
+class AsyncMKA1(AsyncAPIClient):
+    """Client for the MKA1 API (version 1.1.0).
+
+    Files and Batch operations of the MKA1 LLM API, served through the MKA1 API gateway (Kong). Authenticate with your MKA1 API key at the API gateway: Authorization: Bearer <mka1-api-key>. For multi-user server-side integrations, also send X-On-Behalf-Of to identify the end user making the request.
+    """
+
+    files: AsyncFiles
+    batches: AsyncBatches
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        on_behalf_of: str | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        """Args:
+        api_key: defaults to the MKA1_API_KEY environment variable.
+        base_url: defaults to MKA1_BASE_URL, then https://apigw.mka1.com.
+        on_behalf_of: sent as the X-On-Behalf-Of header on every request unless a call sets it.
+        timeout: seconds, or an httpx.Timeout; per call with timeout=.
+        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+        default_headers: sent with every request.
+        http_client: your own httpx client; it is then yours to close.
+        """
+        if api_key is None:
+            api_key = os.environ.get("MKA1_API_KEY")
+        if api_key is None:
+            raise missing_api_key("MKA1_API_KEY")
+        headers = dict(default_headers or {})
+        if on_behalf_of is not None:
+            headers.setdefault("X-On-Behalf-Of", str(on_behalf_of))
+        super().__init__(
+            base_url=base_url
+            or os.environ.get("MKA1_BASE_URL")
+            or "https://apigw.mka1.com",
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=headers,
+            http_client=http_client,
+        )
+        self.files = AsyncFiles(self)
+        self.batches = AsyncBatches(self)

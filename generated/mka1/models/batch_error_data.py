@@ -1,0 +1,21 @@
+"""Models of the batch_error_data family."""
+
+from __future__ import annotations
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "BatchErrorData",
+]
+
+
+class BatchErrorData(BaseModel):
+    """BatchErrorData"""
+
+    code: str
+
+    message: str
+
+    param: str | None = None
+
+    line: int | None = None

@@ -1,0 +1,17 @@
+"""Models of the file_purpose family."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from typing_extensions import TypeAlias
+
+__all__ = [
+    "FilePurpose",
+]
+
+
+FilePurpose: TypeAlias = (
+    Literal["assistants", "batch", "fine-tune", "vision", "user_data", "evals"] | str
+)
+"""The intended purpose of the file"""

@@ -1,0 +1,19 @@
+"""Models of the request_counts family."""
+
+from __future__ import annotations
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "RequestCounts",
+]
+
+
+class RequestCounts(BaseModel):
+    """RequestCounts"""
+
+    total: int
+
+    completed: int
+
+    failed: int

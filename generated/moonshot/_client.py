@@ -1,0 +1,133 @@
+"""The Moonshot and AsyncMoonshot clients."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import httpx
+
+from ._runtime import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    SyncAPIClient,
+    Timeout,
+    missing_api_key,
+)
+from .resources.batches import AsyncBatches, Batches
+from .resources.billing import AsyncBilling, Billing
+from .resources.chat import AsyncChat, Chat
+from .resources.files import AsyncFiles, Files
+from .resources.models import AsyncModels, Models
+from .resources.utilities import AsyncUtilities, Utilities
+
+__all__ = ["Moonshot", "AsyncMoonshot"]
+
+
+class Moonshot(SyncAPIClient):
+    """Client for the Moonshot AI API (version 1.0.0).
+
+    API for Moonshot AI / Kimi large language model services
+    """
+
+    models: Models
+    billing: Billing
+    files: Files
+    chat: Chat
+    utilities: Utilities
+    batches: Batches
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        """Args:
+        api_key: defaults to the MOONSHOT_API_KEY environment variable.
+        base_url: defaults to MOONSHOT_BASE_URL, then https://api.moonshot.ai.
+        timeout: seconds, or an httpx.Timeout; per call with timeout=.
+        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+        default_headers: sent with every request.
+        http_client: your own httpx client; it is then yours to close.
+        """
+        if api_key is None:
+            api_key = os.environ.get("MOONSHOT_API_KEY")
+        if api_key is None:
+            raise missing_api_key("MOONSHOT_API_KEY")
+        headers = dict(default_headers or {})
+        super().__init__(
+            base_url=base_url
+            or os.environ.get("MOONSHOT_BASE_URL")
+            or "https://api.moonshot.ai",
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=headers,
+            http_client=http_client,
+        )
+        self.models = Models(self)
+        self.billing = Billing(self)
+        self.files = Files(self)
+        self.chat = Chat(self)
+        self.utilities = Utilities(self)
+        self.batches = Batches(self)
+
+
+class AsyncMoonshot(AsyncAPIClient):
+    """Client for the Moonshot AI API (version 1.0.0).
+
+    API for Moonshot AI / Kimi large language model services
+    """
+
+    models: AsyncModels
+    billing: AsyncBilling
+    files: AsyncFiles
+    chat: AsyncChat
+    utilities: AsyncUtilities
+    batches: AsyncBatches
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        """Args:
+        api_key: defaults to the MOONSHOT_API_KEY environment variable.
+        base_url: defaults to MOONSHOT_BASE_URL, then https://api.moonshot.ai.
+        timeout: seconds, or an httpx.Timeout; per call with timeout=.
+        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+        default_headers: sent with every request.
+        http_client: your own httpx client; it is then yours to close.
+        """
+        if api_key is None:
+            api_key = os.environ.get("MOONSHOT_API_KEY")
+        if api_key is None:
+            raise missing_api_key("MOONSHOT_API_KEY")
+        headers = dict(default_headers or {})
+        super().__init__(
+            base_url=base_url
+            or os.environ.get("MOONSHOT_BASE_URL")
+            or "https://api.moonshot.ai",
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=headers,
+            http_client=http_client,
+        )
+        self.models = AsyncModels(self)
+        self.billing = AsyncBilling(self)
+        self.files = AsyncFiles(self)
+        self.chat = AsyncChat(self)
+        self.utilities = AsyncUtilities(self)
+        self.batches = AsyncBatches(self)

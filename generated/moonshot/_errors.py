@@ -1,0 +1,138 @@
+"""Errors raised by the Moonshot client."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "SDKError",
+    "APIError",
+    "APIStatusError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIResponseValidationError",
+]
+
+
+class SDKError(Exception):
+    """Base class of every error this package raises."""
+
+
+class APIError(SDKError):
+    """A request to the API failed."""
+
+    message: str
+    request: httpx.Request
+    body: Any
+    """The decoded error body: a model of the documented error schema, JSON, or text."""
+
+    def __init__(
+        self, message: str, request: httpx.Request, *, body: Any = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+        self.body = body
+
+
+class APIStatusError(APIError):
+    """The API answered with a 4xx or 5xx status."""
+
+    response: httpx.Response
+    status_code: int
+
+    def __init__(self, message: str, *, response: httpx.Response, body: Any) -> None:
+        super().__init__(message, response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+
+    @property
+    def request_id(self) -> str | None:
+        return self.response.headers.get("x-request-id")
+
+
+class BadRequestError(APIStatusError):
+    """400"""
+
+
+class AuthenticationError(APIStatusError):
+    """401"""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403"""
+
+
+class NotFoundError(APIStatusError):
+    """404"""
+
+
+class ConflictError(APIStatusError):
+    """409"""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422"""
+
+
+class RateLimitError(APIStatusError):
+    """429"""
+
+
+class InternalServerError(APIStatusError):
+    """5xx"""
+
+
+class APIConnectionError(APIError):
+    """The request did not get a response: DNS, connect, TLS or a dropped connection."""
+
+    def __init__(
+        self, request: httpx.Request, message: str = "Connection error."
+    ) -> None:
+        super().__init__(message, request)
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        super().__init__(request, "Request timed out.")
+
+
+class APIResponseValidationError(APIError):
+    """A successful response whose body does not match the documented schema."""
+
+    response: httpx.Response
+    status_code: int
+
+    def __init__(self, response: httpx.Response, body: Any, message: str) -> None:
+        super().__init__(message, response.request, body=body)
+        self.response = response
+        self.status_code = response.status_code
+
+
+STATUS_ERRORS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    if status_code >= 500:
+        return InternalServerError
+    return STATUS_ERRORS.get(status_code, APIStatusError)

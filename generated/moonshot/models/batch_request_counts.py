@@ -1,0 +1,22 @@
+"""Models of the batch_request_counts family."""
+
+from __future__ import annotations
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "BatchRequestCounts",
+]
+
+
+class BatchRequestCounts(BaseModel):
+    """BatchRequestCounts"""
+
+    completed: int
+    """Number of completed requests"""
+
+    failed: int
+    """Number of failed requests"""
+
+    total: int
+    """Total number of requests"""

@@ -1,0 +1,53 @@
+"""Models of the chat_completion_chunk family."""
+
+from __future__ import annotations
+
+from typing import List
+
+from pydantic import Field
+
+from .._runtime import BaseModel
+from .choice_delta import ChoiceDelta
+
+__all__ = [
+    "ChatCompletionChunkUsage",
+    "ChatCompletionChunk",
+]
+
+
+class ChatCompletionChunkUsage(BaseModel):
+    """Token usage statistics. Object in the final chunk with usage, null in ordinary chunks"""
+
+    prompt_tokens: int | None = None
+    """Number of tokens in the prompt"""
+
+    completion_tokens: int | None = None
+    """Number of tokens in the completion"""
+
+    total_tokens: int | None = None
+    """Total number of tokens used"""
+
+    cached_tokens: int | None = None
+    """Number of tokens served from cache"""
+
+
+class ChatCompletionChunk(BaseModel):
+    """ChatCompletionChunk"""
+
+    id_: str | None = Field(default=None, alias="id")
+    """Unique identifier for the completion"""
+
+    object_: str | None = Field(default=None, alias="object")
+    """Object type"""
+
+    created: int | None = None
+    """Unix timestamp of when the completion was created"""
+
+    model: str | None = None
+    """Model used for the completion"""
+
+    choices: List[ChoiceDelta] | None = None
+    """List of completion choices"""
+
+    usage: ChatCompletionChunkUsage | None = None
+    """Token usage statistics. Object in the final chunk with usage, null in ordinary chunks"""

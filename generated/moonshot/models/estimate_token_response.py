@@ -1,0 +1,23 @@
+"""Models of the estimate_token_response family."""
+
+from __future__ import annotations
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "EstimateTokenResponseData",
+    "EstimateTokenResponse",
+]
+
+
+class EstimateTokenResponseData(BaseModel):
+    """EstimateTokenResponseData"""
+
+    total_tokens: int
+    """Estimated total number of tokens"""
+
+
+class EstimateTokenResponse(BaseModel):
+    """EstimateTokenResponse"""
+
+    data: EstimateTokenResponseData

@@ -1,0 +1,41 @@
+"""Models of the file_object family."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "FileObject",
+]
+
+
+class FileObject(BaseModel):
+    """FileObject"""
+
+    id_: str = Field(alias="id")
+    """Unique file identifier"""
+
+    object_: str = Field(alias="object")
+    """Object type"""
+
+    bytes_: int = Field(alias="bytes")
+    """File size in bytes"""
+
+    created_at: int
+    """Unix timestamp when the file was created"""
+
+    filename: str
+    """Original file name"""
+
+    purpose: Literal["file-extract", "image", "video", "batch"] | str
+    """Purpose used when uploading the file. file-extract: extract file contents; image: upload images for vision understanding; video: upload videos for video understanding; batch: upload JSONL files for batch processing"""
+
+    status: str
+    """Processing status of the file"""
+
+    status_details: str | None = None
+    """Additional status details when processing fails or returns warnings"""

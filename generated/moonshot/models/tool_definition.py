@@ -1,0 +1,38 @@
+"""Models of the tool_definition family."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Literal
+
+from pydantic import Field
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "ToolDefinitionFunction",
+    "ToolDefinition",
+]
+
+
+class ToolDefinitionFunction(BaseModel):
+    """ToolDefinitionFunction"""
+
+    name: str
+    """Function name. Must follow the regex: ^[a-zA-Z_][a-zA-Z0-9-_]{0,255}$"""
+
+    description: str | None = None
+    """Description of what the function does"""
+
+    parameters: Dict[str, Any]
+    """Function parameters as JSON Schema. Must conform to the [MFJS (Moonshot Flavored JSON Schema) specification](https://github.com/MoonshotAI/walle/blob/main/docs/mfjs-spec.md)."""
+
+    strict: bool | None = None
+    """Whether to strictly constrain tool call arguments according to the parameters schema. Defaults to true. When false, only guarantees the output is a valid JSON object without enforcing internal structure."""
+
+
+class ToolDefinition(BaseModel):
+    """ToolDefinition"""
+
+    type_: Literal["function"] | str = Field(alias="type")
+
+    function: ToolDefinitionFunction

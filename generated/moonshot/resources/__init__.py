@@ -1,0 +1,1 @@
+"""Resource classes: `client.<resource>.<operation>(...)`."""

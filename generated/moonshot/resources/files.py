@@ -1,0 +1,419 @@
+"""`client.files`: 5 operations."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, cast
+
+from .._runtime import (
+    NOT_GIVEN,
+    AsyncAPIClient,
+    FileInput,
+    NotGiven,
+    SyncAPIClient,
+    Timeout,
+)
+from ..models import ErrorResponse, FileDeleteResponse, FileListResponse, FileObject
+
+__all__ = [
+    "Files",
+    "AsyncFiles",
+]
+
+
+class Files:
+    """Operations on files: list, create, retrieve, delete, content."""
+
+    def __init__(self, client: SyncAPIClient) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FileListResponse:
+        """List Files
+
+        Lists all files uploaded by the current user.
+        """
+        return cast(
+            FileListResponse,
+            self._client.request(
+                "get",
+                "/v1/files",
+                response_type=FileListResponse,
+                error_types={
+                    "401": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def create(
+        self,
+        *,
+        file: FileInput,
+        purpose: Literal["file-extract", "image", "video", "batch"] | str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FileObject:
+        """Upload File
+
+        Uploads a file for extraction, image understanding, or video understanding.
+
+        Args:
+          file: The file to upload
+          purpose: Specifies how the uploaded file will be processed. file-extract: extract file contents; image: upload images for vision understanding; video: upload videos for video understanding; batch: upload JSONL files for batch processing
+        """
+        return cast(
+            FileObject,
+            self._client.request(
+                "post",
+                "/v1/files",
+                files={
+                    "file": file,
+                },
+                form={
+                    "purpose": purpose,
+                },
+                response_type=FileObject,
+                error_types={
+                    "400": ErrorResponse,
+                    "401": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def retrieve(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FileObject:
+        """Get File Information
+
+        Retrieves metadata for a specific uploaded file.
+
+        Args:
+          file_id: The file identifier
+        """
+        return cast(
+            FileObject,
+            self._client.request(
+                "get",
+                "/v1/files/{file_id}",
+                path_params={
+                    "file_id": file_id,
+                },
+                response_type=FileObject,
+                error_types={
+                    "401": ErrorResponse,
+                    "404": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def delete(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FileDeleteResponse:
+        """Delete File
+
+        Deletes a previously uploaded file.
+
+        Args:
+          file_id: The file identifier
+        """
+        return cast(
+            FileDeleteResponse,
+            self._client.request(
+                "delete",
+                "/v1/files/{file_id}",
+                path_params={
+                    "file_id": file_id,
+                },
+                response_type=FileDeleteResponse,
+                error_types={
+                    "401": ErrorResponse,
+                    "404": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    def content(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> bytes:
+        """Get File Content
+
+        Retrieves extracted text content for files uploaded with purpose `file-extract`.
+
+        Args:
+          file_id: The file identifier
+        """
+        return cast(
+            bytes,
+            self._client.request(
+                "get",
+                "/v1/files/{file_id}/content",
+                path_params={
+                    "file_id": file_id,
+                },
+                response_type=bytes,
+                error_types={
+                    "401": ErrorResponse,
+                    "404": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+
+class AsyncFiles:
+    """Operations on files: list, create, retrieve, delete, content."""
+
+    def __init__(self, client: AsyncAPIClient) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FileListResponse:
+        """List Files
+
+        Lists all files uploaded by the current user.
+        """
+        return cast(
+            FileListResponse,
+            await self._client.request(
+                "get",
+                "/v1/files",
+                response_type=FileListResponse,
+                error_types={
+                    "401": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def create(
+        self,
+        *,
+        file: FileInput,
+        purpose: Literal["file-extract", "image", "video", "batch"] | str,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FileObject:
+        """Upload File
+
+        Uploads a file for extraction, image understanding, or video understanding.
+
+        Args:
+          file: The file to upload
+          purpose: Specifies how the uploaded file will be processed. file-extract: extract file contents; image: upload images for vision understanding; video: upload videos for video understanding; batch: upload JSONL files for batch processing
+        """
+        return cast(
+            FileObject,
+            await self._client.request(
+                "post",
+                "/v1/files",
+                files={
+                    "file": file,
+                },
+                form={
+                    "purpose": purpose,
+                },
+                response_type=FileObject,
+                error_types={
+                    "400": ErrorResponse,
+                    "401": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def retrieve(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FileObject:
+        """Get File Information
+
+        Retrieves metadata for a specific uploaded file.
+
+        Args:
+          file_id: The file identifier
+        """
+        return cast(
+            FileObject,
+            await self._client.request(
+                "get",
+                "/v1/files/{file_id}",
+                path_params={
+                    "file_id": file_id,
+                },
+                response_type=FileObject,
+                error_types={
+                    "401": ErrorResponse,
+                    "404": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def delete(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> FileDeleteResponse:
+        """Delete File
+
+        Deletes a previously uploaded file.
+
+        Args:
+          file_id: The file identifier
+        """
+        return cast(
+            FileDeleteResponse,
+            await self._client.request(
+                "delete",
+                "/v1/files/{file_id}",
+                path_params={
+                    "file_id": file_id,
+                },
+                response_type=FileDeleteResponse,
+                error_types={
+                    "401": ErrorResponse,
+                    "404": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )
+
+    async def content(
+        self,
+        file_id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> bytes:
+        """Get File Content
+
+        Retrieves extracted text content for files uploaded with purpose `file-extract`.
+
+        Args:
+          file_id: The file identifier
+        """
+        return cast(
+            bytes,
+            await self._client.request(
+                "get",
+                "/v1/files/{file_id}/content",
+                path_params={
+                    "file_id": file_id,
+                },
+                response_type=bytes,
+                error_types={
+                    "401": ErrorResponse,
+                    "404": ErrorResponse,
+                    "500": ErrorResponse,
+                },
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
+        )

@@ -1,0 +1,113 @@
+"""The SiliconFlow and AsyncSiliconFlow clients."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+import httpx
+
+from ._runtime import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    SyncAPIClient,
+    Timeout,
+    missing_api_key,
+)
+from .resources.batches import AsyncBatches, Batches
+from .resources.files import AsyncFiles, Files
+
+__all__ = ["SiliconFlow", "AsyncSiliconFlow"]
+
+
+class SiliconFlow(SyncAPIClient):
+    """Client for the SiliconFlow API (version 1.0.0).
+
+    The SiliconFlow REST API
+    """
+
+    files: Files
+    batches: Batches
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        """Args:
+        api_key: defaults to the SILICONFLOW_API_KEY environment variable.
+        base_url: defaults to SILICONFLOW_BASE_URL, then https://api.siliconflow.cn/v1.
+        timeout: seconds, or an httpx.Timeout; per call with timeout=.
+        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+        default_headers: sent with every request.
+        http_client: your own httpx client; it is then yours to close.
+        """
+        if api_key is None:
+            api_key = os.environ.get("SILICONFLOW_API_KEY")
+        if api_key is None:
+            raise missing_api_key("SILICONFLOW_API_KEY")
+        headers = dict(default_headers or {})
+        super().__init__(
+            base_url=base_url
+            or os.environ.get("SILICONFLOW_BASE_URL")
+            or "https://api.siliconflow.cn/v1",
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=headers,
+            http_client=http_client,
+        )
+        self.files = Files(self)
+        self.batches = Batches(self)
+
+
+class AsyncSiliconFlow(AsyncAPIClient):
+    """Client for the SiliconFlow API (version 1.0.0).
+
+    The SiliconFlow REST API
+    """
+
+    files: AsyncFiles
+    batches: AsyncBatches
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        """Args:
+        api_key: defaults to the SILICONFLOW_API_KEY environment variable.
+        base_url: defaults to SILICONFLOW_BASE_URL, then https://api.siliconflow.cn/v1.
+        timeout: seconds, or an httpx.Timeout; per call with timeout=.
+        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+        default_headers: sent with every request.
+        http_client: your own httpx client; it is then yours to close.
+        """
+        if api_key is None:
+            api_key = os.environ.get("SILICONFLOW_API_KEY")
+        if api_key is None:
+            raise missing_api_key("SILICONFLOW_API_KEY")
+        headers = dict(default_headers or {})
+        super().__init__(
+            base_url=base_url
+            or os.environ.get("SILICONFLOW_BASE_URL")
+            or "https://api.siliconflow.cn/v1",
+            api_key=api_key,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=headers,
+            http_client=http_client,
+        )
+        self.files = AsyncFiles(self)
+        self.batches = AsyncBatches(self)

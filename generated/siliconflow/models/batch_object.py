@@ -1,0 +1,60 @@
+"""Models of the batch_object family."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List
+
+from pydantic import Field
+
+from .._runtime import BaseModel
+from .batch_metadata import BatchMetadata
+
+__all__ = [
+    "BatchObject",
+]
+
+
+class BatchObject(BaseModel):
+    """BatchObject"""
+
+    id_: str | None = Field(default=None, alias="id")
+
+    object_: str | None = Field(default=None, alias="object")
+
+    endpoint: str | None = None
+
+    errors: List[str] | None = None
+
+    input_file_id: str | None = None
+
+    completion_window: str | None = None
+
+    status: str | None = None
+    """Batch status (no enum is published). The batch guide lists in_queue, in_progress, finalizing, completed, expired, cancelling, cancelled; its sample object shows validating."""
+
+    output_file_id: str | None = None
+
+    error_file_id: str | None = None
+
+    created_at: int | None = None
+
+    in_progress_at: int | None = None
+
+    expires_at: int | None = None
+
+    finalizing_at: int | None = None
+
+    completed_at: int | None = None
+
+    failed_at: int | None = None
+
+    expired_at: int | None = None
+
+    cancelling_at: int | None = None
+
+    cancelled_at: int | None = None
+
+    request_counts: Dict[str, Any] | None = None
+    """Empty Object"""
+
+    metadata: BatchMetadata | None = None

@@ -1,0 +1,29 @@
+"""Models of the file_object family."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "FileObject",
+]
+
+
+class FileObject(BaseModel):
+    """A file as listed by GET /files (snake_case `created_at`, extra `line_count`)."""
+
+    id_: str | None = Field(default=None, alias="id")
+
+    object_: str | None = Field(default=None, alias="object")
+
+    bytes_: int | None = Field(default=None, alias="bytes")
+
+    created_at: int | None = None
+
+    filename: str | None = None
+
+    purpose: str | None = None
+
+    line_count: int | None = None

@@ -1,0 +1,20 @@
+"""Models of the upload_file_request family."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .._runtime import BaseModel
+
+__all__ = [
+    "UploadFileRequest",
+]
+
+
+class UploadFileRequest(BaseModel):
+    """UploadFileRequest"""
+
+    purpose: Literal["batch"] | str
+
+    file: bytes
+    """File to upload"""

@@ -1,0 +1,144 @@
+"""`sdkforge generate | check | validate`.
+
+Exit status: 0 success (warnings on stderr), 1 `check` found stale output, 2 fatal input
+error reported as one line naming file, line and JSON pointer; nothing is written then.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from .config import ClientConfig, ProjectConfig, find_pyproject, load_project
+from .diagnostics import Diagnostic, FatalError
+from .load import load
+from .pipeline import generate, spec_display_name
+from .validate import validate
+from .write import compare, write_package
+
+EXIT_OK, EXIT_STALE, EXIT_FATAL = 0, 1, 2
+MAX_DIFF_LINES = 200
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sdkforge", description="OpenAPI documents in, typed Python clients out.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    gen = commands.add_parser("generate", help="generate one client, or every client in [tool.sdkforge]")
+    gen.add_argument("spec", nargs="?", type=Path, help="OpenAPI document (YAML or JSON)")
+    gen.add_argument("--output", type=Path, help="the package folder to write, e.g. generated/moonshot")
+    gen.add_argument("--package", help="package name (default: the output folder's name)")
+    gen.add_argument("--strict", action="store_true", help="treat warnings as fatal")
+    check = commands.add_parser("check", help="exit 1 when generated/ is not what the specs produce")
+    check.add_argument("--strict", action="store_true", help="treat warnings as fatal")
+    val = commands.add_parser("validate", help="report what is wrong with a spec")
+    val.add_argument("spec", type=Path)
+    val.add_argument("--strict", action="store_true", help="exit 2 when there is any warning")
+    return parser
+
+
+def _project() -> ProjectConfig:
+    pyproject = find_pyproject(Path.cwd())
+    if pyproject is None:
+        raise FatalError(None, "no pyproject.toml with [tool.sdkforge] found here or above")
+    project = load_project(pyproject)
+    if not project.clients:
+        raise FatalError(None, f"{pyproject}: [tool.sdkforge.clients] lists no client")
+    return project
+
+
+def _optional_project() -> ProjectConfig | None:
+    pyproject = find_pyproject(Path.cwd())
+    return load_project(pyproject) if pyproject else None
+
+
+def _report(warnings: Sequence[Diagnostic]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
+def _generate_one(config: ClientConfig, strict: bool) -> None:
+    result = generate(config, spec_display_name(config.spec, Path.cwd()), strict=strict)
+    _report(result.warnings)
+    changed = write_package(config.output, result.files)
+    operations = result.files[".sdkforge.json"].count('"name":')
+    print(f"{config.output}: {operations} operations, {len(changed)} file(s) updated")
+
+
+def _cmd_generate(args: argparse.Namespace) -> int:
+    if args.spec is None:
+        if args.output or args.package:
+            raise FatalError(None, "--output and --package need a SPEC argument")
+        failed = False
+        for config in _project().clients:
+            try:
+                _generate_one(config, args.strict)
+            except FatalError as error:
+                print(f"sdkforge: error: {error}", file=sys.stderr)
+                failed = True
+        return EXIT_FATAL if failed else EXIT_OK
+    project = _optional_project()
+    configured = project.client_for_spec(args.spec) if project else None
+    if args.output is None and configured is None:
+        raise FatalError(None, "--output DIR is required for a spec not listed in [tool.sdkforge]")
+    output = args.output or (configured.output if configured else None)
+    assert output is not None
+    if configured is not None:
+        config = ClientConfig(**{**configured.__dict__, "spec": args.spec, "output": output})
+        if args.package:
+            config = ClientConfig.default(args.spec, output, args.package)
+    else:
+        config = ClientConfig.default(args.spec, output, args.package)
+    _generate_one(config, args.strict)
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    stale = False
+    for config in _project().clients:
+        result = generate(config, spec_display_name(config.spec, Path.cwd()), strict=args.strict)
+        differences = compare(config.output, result.files)
+        if not differences:
+            print(f"{config.output}: up to date")
+            continue
+        stale = True
+        print(f"{config.output}: stale, {len(differences)} file(s) differ:")
+        for difference in differences:
+            print(f"  {difference.kind:8} {difference.path}")
+        diff_lines = "".join(d.diff for d in differences).splitlines()
+        print("\n".join(diff_lines[:MAX_DIFF_LINES]))
+        if len(diff_lines) > MAX_DIFF_LINES:
+            print(f"... {len(diff_lines) - MAX_DIFF_LINES} more diff lines")
+    if stale:
+        print("run `make generate` (or `sdkforge generate`) and commit generated/", file=sys.stderr)
+    return EXIT_STALE if stale else EXIT_OK
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    documents = load(args.spec, spec_display_name(args.spec, Path.cwd()))
+    findings = validate(documents)
+    _report(findings)
+    print(f"{args.spec}: {len(findings)} warning(s)")
+    if args.strict and findings:
+        return EXIT_FATAL
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = {"generate": _cmd_generate, "check": _cmd_check, "validate": _cmd_validate}[args.command]
+    try:
+        return command(args)
+    except FatalError as error:
+        print(f"sdkforge: error: {error}", file=sys.stderr)
+        return EXIT_FATAL
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - a bug must still not dump a traceback on users
+        if os.environ.get("SDKFORGE_DEBUG"):
+            traceback.print_exc()
+        print(f"sdkforge: internal error: {type(exc).__name__}: {exc} (set SDKFORGE_DEBUG=1 for details)", file=sys.stderr)
+        return EXIT_FATAL

@@ -1,0 +1,91 @@
+"""The `[tool.sdkforge]` table of pyproject.toml: which clients to generate, and how."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import FatalError, Location
+from .naming import pascal, snake
+
+
+@dataclass(frozen=True)
+class OperationName:
+    """Where an operation lives: `("chat", "completions")` and `create`."""
+
+    resource: tuple[str, ...]
+    method: str
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    package: str
+    spec: Path
+    output: Path
+    class_name: str
+    env_prefix: str
+    path_prefix: str = ""
+    operations: dict[str, OperationName] = field(default_factory=dict)
+    """Overrides keyed by `"METHOD /path"`."""
+
+    @classmethod
+    def default(cls, spec: Path, output: Path, package: str | None = None) -> ClientConfig:
+        name = snake(package or output.name)
+        return cls(package=name, spec=spec, output=output, class_name=pascal(name), env_prefix=name.upper())
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    root: Path
+    clients: tuple[ClientConfig, ...]
+
+    def client_for_spec(self, spec: Path) -> ClientConfig | None:
+        for client in self.clients:
+            if client.spec.resolve() == spec.resolve():
+                return client
+        return None
+
+
+def find_pyproject(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_project(pyproject: Path) -> ProjectConfig:
+    where = Location(str(pyproject), "/tool/sdkforge")
+    try:
+        table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkforge", {})
+    except tomllib.TOMLDecodeError as exc:
+        raise FatalError(Location(str(pyproject), ""), f"TOML syntax error: {exc}") from None
+    root = pyproject.parent
+    output_root = root / table.get("output", "generated")
+    clients = []
+    for package, entry in sorted(table.get("clients", {}).items()):
+        clients.append(_client_config(root, output_root, package, entry, where))
+    return ProjectConfig(root=root, clients=tuple(clients))
+
+
+def _client_config(root: Path, output_root: Path, package: str, entry: dict[str, Any], where: Location) -> ClientConfig:
+    if "spec" not in entry:
+        raise FatalError(where, f"client {package!r} has no 'spec'")
+    operations = {}
+    for key, target in entry.get("operations", {}).items():
+        method, _, path = key.partition(" ")
+        parts = str(target).split(".")
+        if not path.startswith("/") or len(parts) < 2:
+            raise FatalError(where, f"operation override {key!r} = {target!r}: want \"METHOD /path\" = \"resource.method\"")
+        operations[f"{method.upper()} {path}"] = OperationName(tuple(parts[:-1]), parts[-1])
+    return ClientConfig(
+        package=package,
+        spec=root / entry["spec"],
+        output=output_root / package,
+        class_name=entry.get("class_name", pascal(package)),
+        env_prefix=entry.get("env_prefix", package.upper()),
+        path_prefix=entry.get("path_prefix", "").rstrip("/"),
+        operations=operations,
+    )

@@ -1,0 +1,45 @@
+"""Format stage: ruff's import fixes, then Black and ruff format, so that `ruff check`,
+`ruff format --check` and `black --check` all accept the generated files unchanged."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+import black
+from ruff import find_ruff_bin
+
+from .diagnostics import FatalError
+
+# Unused imports and import order: templates import generously, ruff trims and sorts.
+_RUFF_FIXES = ("F401", "I001")
+
+
+def _ruff(*arguments: str) -> None:
+    result = subprocess.run([find_ruff_bin(), *arguments], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise FatalError(None, f"ruff {arguments[0]} failed on generated code (a generator bug): {result.stdout}{result.stderr}")
+
+
+def format_files(files: dict[str, str]) -> dict[str, str]:
+    python = {path: text for path, text in files.items() if path.endswith(".py")}
+    with tempfile.TemporaryDirectory(prefix="sdkforge-format-") as folder:
+        root = Path(folder)
+        for path, text in python.items():
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text, encoding="utf-8")
+        _ruff("check", "--isolated", "--quiet", "--fix", "--select", ",".join(_RUFF_FIXES), "--exit-zero", str(root))
+        mode = black.Mode()
+        for path in python:
+            source = (root / path).read_text(encoding="utf-8")
+            try:
+                formatted = black.format_str(source, mode=mode)
+            except black.InvalidInput as exc:
+                raise FatalError(None, f"generated {path} is not valid Python (a generator bug): {exc}") from None
+            (root / path).write_text(formatted, encoding="utf-8")
+        _ruff("format", "--isolated", "--quiet", str(root))
+        formatted_files = dict(files)
+        for path in python:
+            formatted_files[path] = (root / path).read_text(encoding="utf-8")
+    return formatted_files

@@ -1,0 +1,445 @@
+"""The intermediate representation between build and render: typed, resolved, named.
+
+Every decision about a spec is taken by the builder and recorded here; templates only
+read these frozen dataclasses. Each type kind knows its Python annotation and the
+model names it refers to, so render never inspects a schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal as TypingLiteral
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Primitive:
+    """A builtin or stdlib scalar: `str`, `int`, `float`, `bool`, `bytes`, `datetime.date`..."""
+
+    name: str
+
+    def annotation(self) -> str:
+        return self.name
+
+    def model_names(self) -> Iterator[str]:
+        return iter(())
+
+
+@dataclass(frozen=True)
+class AnyType:
+    def annotation(self) -> str:
+        return "Any"
+
+    def model_names(self) -> Iterator[str]:
+        return iter(())
+
+
+@dataclass(frozen=True)
+class FileType:
+    """An uploaded file: a path, bytes, a binary file object or a (name, content) tuple."""
+
+    def annotation(self) -> str:
+        return "FileInput"
+
+    def model_names(self) -> Iterator[str]:
+        return iter(())
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A named model or type alias, defined once in `models/`."""
+
+    name: str
+
+    def annotation(self) -> str:
+        return self.name
+
+    def model_names(self) -> Iterator[str]:
+        yield self.name
+
+
+@dataclass(frozen=True)
+class LiteralType:
+    """Fixed values (`const`, a one-value enum, or a closed set)."""
+
+    values: tuple[str | int | float | bool, ...]
+
+    def annotation(self) -> str:
+        return "Literal[" + ", ".join(_python_literal(v) for v in self.values) + "]"
+
+    def model_names(self) -> Iterator[str]:
+        return iter(())
+
+
+@dataclass(frozen=True)
+class EnumType:
+    """An open enum: the known values as a `Literal`, any other value still accepted."""
+
+    values: tuple[str | int | float | bool, ...]
+    fallback: Primitive
+
+    def annotation(self) -> str:
+        known = LiteralType(self.values).annotation()
+        return f"{known} | {self.fallback.annotation()}"
+
+    def model_names(self) -> Iterator[str]:
+        return iter(())
+
+
+# `List`/`Dict` rather than `list`/`dict`: a resource method named `list` would shadow the builtin.
+@dataclass(frozen=True)
+class ListType:
+    item: TypeExpr
+
+    def annotation(self) -> str:
+        return f"List[{self.item.annotation()}]"
+
+    def model_names(self) -> Iterator[str]:
+        return self.item.model_names()
+
+
+@dataclass(frozen=True)
+class MapType:
+    value: TypeExpr
+
+    def annotation(self) -> str:
+        return f"Dict[str, {self.value.annotation()}]"
+
+    def model_names(self) -> Iterator[str]:
+        return self.value.model_names()
+
+
+@dataclass(frozen=True)
+class UnionType:
+    variants: tuple[TypeExpr, ...]
+
+    def annotation(self) -> str:
+        return " | ".join(v.annotation() for v in self.variants)
+
+    def model_names(self) -> Iterator[str]:
+        for variant in self.variants:
+            yield from variant.model_names()
+
+
+@dataclass(frozen=True)
+class Nullable:
+    inner: TypeExpr
+
+    def annotation(self) -> str:
+        return f"{self.inner.annotation()} | None"
+
+    def model_names(self) -> Iterator[str]:
+        return self.inner.model_names()
+
+
+TypeExpr = Union[Primitive, AnyType, FileType, Ref, LiteralType, EnumType, ListType, MapType, UnionType, Nullable]
+
+
+def _python_literal(value: str | int | float | bool) -> str:
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(value)
+
+
+def optional(type_: TypeExpr) -> str:
+    """The annotation of a value that may also be None."""
+    return type_.annotation() if isinstance(type_, (Nullable, AnyType)) else f"{type_.annotation()} | None"
+
+
+def argument(type_: TypeExpr | str, required: bool) -> str:
+    """A keyword argument's annotation: optional ones default to NOT_GIVEN and are then not sent."""
+    annotation = type_ if isinstance(type_, str) else type_.annotation()
+    return annotation if required else f"{annotation} | NotGiven = NOT_GIVEN"
+
+
+@dataclass(frozen=True)
+class Field:
+    """A model field or a keyword argument: Python name, wire name, type, docs."""
+
+    name: str
+    wire_name: str
+    type: TypeExpr
+    required: bool
+    description: str | None = None
+
+    @property
+    def model_annotation(self) -> str:
+        return self.type.annotation() if self.required else optional(self.type)
+
+    @property
+    def model_default(self) -> str:
+        """What follows the annotation in a model: nothing, ` = None`, or a `Field(...)` with the wire name."""
+        if self.name == self.wire_name:
+            return "" if self.required else " = None"
+        alias = f"alias={_python_literal(self.wire_name)}"
+        return f" = Field({alias})" if self.required else f" = Field(default=None, {alias})"
+
+    @property
+    def argument_annotation(self) -> str:
+        return argument(self.type, self.required)
+
+    @property
+    def is_file(self) -> bool:
+        inner = self.type.inner if isinstance(self.type, Nullable) else self.type
+        return isinstance(inner, FileType) or (isinstance(inner, ListType) and isinstance(inner.item, FileType))
+
+
+@dataclass(frozen=True)
+class ObjectType:
+    """A pydantic model class; unknown keys are kept."""
+
+    name: str
+    description: str | None
+    fields: tuple[Field, ...]
+
+    def model_names(self) -> Iterator[str]:
+        for field in self.fields:
+            yield from field.type.model_names()
+
+
+@dataclass(frozen=True)
+class AliasType:
+    """A named schema that is not an object: `KimiK3Message = Message | KimiK3DynamicToolMessage`."""
+
+    name: str
+    description: str | None
+    target: TypeExpr
+
+    def model_names(self) -> Iterator[str]:
+        return self.target.model_names()
+
+
+Definition = Union[ObjectType, AliasType]
+
+
+@dataclass(frozen=True)
+class ModelModule:
+    """One file under `models/`: a model family, or a cycle of them kept together."""
+
+    name: str
+    definitions: tuple[Definition, ...]
+    imports: tuple[tuple[str, tuple[str, ...]], ...]
+    """(sibling module, names) imported from other model modules."""
+    rebuilt: tuple[str, ...]
+    """Models that refer to names defined after them and need `model_rebuild()`."""
+
+
+ParameterLocation = TypingLiteral["path", "query", "header", "cookie"]
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    wire_name: str
+    location: ParameterLocation
+    type: TypeExpr
+    required: bool
+    description: str | None = None
+    client_default: bool = False
+    """Also settable once on the client (a header every operation accepts)."""
+
+    @property
+    def argument_annotation(self) -> str:
+        return argument(self.type, self.required)
+
+    @property
+    def client_annotation(self) -> str:
+        return optional(self.type)
+
+
+BodyEncoding = TypingLiteral["json", "multipart", "form", "binary", "text"]
+
+
+@dataclass(frozen=True)
+class Body:
+    """A request body: flattened into keyword `fields`, or one `body` argument of `type`."""
+
+    content_type: str
+    encoding: BodyEncoding
+    required: bool
+    fields: tuple[Field, ...] | None
+    type: TypeExpr | None
+
+    @property
+    def argument(self) -> str:
+        """The runtime's keyword for this body: `json_body`, `form` or `content`."""
+        return {"json": "json_body", "multipart": "form", "form": "form"}.get(self.encoding, "content")
+
+    @property
+    def argument_annotation(self) -> str:
+        return argument(self.type or AnyType(), self.required)
+
+    @property
+    def field_groups(self) -> tuple[tuple[str, tuple[Field, ...]], ...]:
+        """Flattened fields by runtime keyword; multipart files go apart from form values."""
+        fields = self.fields or ()
+        if self.encoding != "multipart":
+            return ((self.argument, fields),)
+        groups = (("files", tuple(f for f in fields if f.is_file)), ("form", tuple(f for f in fields if not f.is_file)))
+        return tuple(group for group in groups if group[1])
+
+
+ResponseKind = TypingLiteral["json", "bytes", "empty"]
+
+
+@dataclass(frozen=True)
+class Response:
+    kind: ResponseKind
+    type: TypeExpr | None
+    """The decoded type for `json`; None for `bytes` and `empty`."""
+
+    @property
+    def annotation(self) -> str:
+        if self.kind == "json" and self.type is not None:
+            return self.type.annotation()
+        return "bytes" if self.kind == "bytes" else "None"
+
+
+@dataclass(frozen=True)
+class ErrorResponse:
+    status: str
+    """`404`, a range such as `4XX`, or `default`."""
+    type: TypeExpr | None
+    """Schema of the JSON error body; None when undocumented or not JSON."""
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    method: str
+    path: str
+    summary: str | None
+    description: str | None
+    deprecated: bool
+    parameters: tuple[Parameter, ...]
+    body: Body | None
+    response: Response
+    errors: tuple[ErrorResponse, ...]
+
+    @property
+    def path_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "path")
+
+    @property
+    def keyword_parameters(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location != "path")
+
+    @property
+    def needs_arguments(self) -> bool:
+        if any(p.required for p in self.parameters):
+            return True
+        if self.body is None:
+            return False
+        if self.body.fields is None:
+            return self.body.required
+        return any(f.required for f in self.body.fields)
+
+    @property
+    def grouped_parameters(self) -> tuple[tuple[str, tuple[Parameter, ...]], ...]:
+        """Query, header and cookie parameters by the runtime keyword that sends them."""
+        groups = []
+        for location, keyword in (("query", "query"), ("header", "headers"), ("cookie", "cookies")):
+            members = tuple(p for p in self.parameters if p.location == location)
+            if members:
+                groups.append((keyword, members))
+        return tuple(groups)
+
+    @property
+    def docstring(self) -> str:
+        parts = [text for text in (self.summary, self.description) if text]
+        if parts[1:] and parts[1].startswith(parts[0]):
+            parts = parts[1:]
+        documented = [
+            (p.name, p.description)
+            for p in (*self.parameters, *((self.body.fields or ()) if self.body else ()))
+            if getattr(p, "description", None)
+        ]
+        if documented:
+            parts.append("Args:\n" + "\n".join(f"  {name}: {text}" for name, text in documented))
+        return "\n\n".join(parts) or f"{self.method.upper()} {self.path}"
+
+    def model_names(self) -> Iterator[str]:
+        for parameter in self.parameters:
+            yield from parameter.type.model_names()
+        if self.body is not None:
+            for field in self.body.fields or ():
+                yield from field.type.model_names()
+            if self.body.type is not None:
+                yield from self.body.type.model_names()
+        if self.response.type is not None:
+            yield from self.response.type.model_names()
+        for error in self.errors:
+            if error.type is not None:
+                yield from error.type.model_names()
+
+
+@dataclass(frozen=True)
+class Resource:
+    """`client.<attribute>`: a group of operations, possibly with nested resources."""
+
+    attribute: str
+    class_name: str
+    operations: tuple[Operation, ...]
+    children: tuple[Resource, ...]
+
+    def nodes(self) -> Iterator[Resource]:
+        """This resource and every nested one, parents first."""
+        yield self
+        for child in self.children:
+            yield from child.nodes()
+
+    def model_names(self) -> Iterator[str]:
+        for node in self.nodes():
+            for operation in node.operations:
+                yield from operation.model_names()
+
+    @property
+    def docstring(self) -> str:
+        names = ", ".join(op.name for op in self.operations)
+        return f"Operations on {self.attribute}: {names}." if names else f"Groups {self.attribute} operations."
+
+
+@dataclass(frozen=True)
+class Auth:
+    """How the API key is sent: an `Authorization: Bearer` header or a named key."""
+
+    kind: TypingLiteral["bearer", "basic", "header", "query"]
+    name: str
+
+
+@dataclass(frozen=True)
+class Skipped:
+    method: str
+    path: str
+    pointer: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Api:
+    package: str
+    class_name: str
+    env_prefix: str
+    title: str
+    description: str | None
+    version: str
+    base_url: str
+    auth: Auth | None
+    client_headers: tuple[Parameter, ...]
+    modules: tuple[ModelModule, ...]
+    resources: tuple[Resource, ...]
+    skipped: tuple[Skipped, ...]
+
+    def operations(self) -> Iterator[tuple[tuple[str, ...], Operation]]:
+        """Every operation with the attribute path of its resource, in order."""
+
+        def walk(resource: Resource, prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Operation]]:
+            path = (*prefix, resource.attribute)
+            for operation in resource.operations:
+                yield path, operation
+            for child in resource.children:
+                yield from walk(child, path)
+
+        for resource in self.resources:
+            yield from walk(resource, ())

@@ -1,0 +1,221 @@
+"""Load stage: read YAML or JSON spec files and every file their `$ref`s reach.
+
+Values stay JSON-compatible: YAML timestamps stay strings and only `true`/`false` are
+booleans, so `2023-11-07` or `on` mean what a JSON reader would see. Line numbers are
+found lazily, only when a diagnostic needs one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+import yaml
+
+from .diagnostics import FatalError, Location, escape_pointer_token, unescape_pointer_token
+
+_YamlBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _JsonCompatibleLoader(_YamlBase):  # type: ignore[misc, valid-type]
+    """Safe loader with YAML 1.2 core-schema booleans and no timestamp type."""
+
+
+_JsonCompatibleLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_JsonCompatibleLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+@dataclass
+class Document:
+    """One parsed file; `name` is how diagnostics refer to it."""
+
+    path: Path
+    name: str
+    text: str
+    data: Any
+    _nodes: yaml.Node | None = field(default=None, repr=False)
+
+    def location(self, pointer: str) -> Location:
+        return Location(self.name, pointer, self.line_of(pointer))
+
+    def line_of(self, pointer: str) -> int | None:
+        """1-based line of the node at `pointer`, or of its nearest existing parent."""
+        if self._nodes is None:
+            try:
+                self._nodes = yaml.compose(self.text, Loader=_JsonCompatibleLoader)
+            except yaml.YAMLError:
+                return None
+        node = self._nodes
+        for token in _pointer_tokens(pointer):
+            child = _child_node(node, token)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + 1 if node is not None else None
+
+
+def _child_node(node: yaml.Node, token: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if str(key.value) == token:
+                return value  # type: ignore[no-any-return]
+    elif isinstance(node, yaml.SequenceNode) and token.isdigit():
+        items = node.value
+        if int(token) < len(items):
+            return items[int(token)]  # type: ignore[no-any-return]
+    return None
+
+
+def _pointer_tokens(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    if not pointer.startswith("/"):
+        raise ValueError(pointer)
+    return [unescape_pointer_token(t) for t in pointer[1:].split("/")]
+
+
+def _stringify_keys(value: Any) -> Any:
+    """YAML allows `200:` as an int key; JSON and OpenAPI mean the string."""
+    if isinstance(value, dict):
+        return {str(k): _stringify_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_stringify_keys(v) for v in value]
+    return value
+
+
+def parse_file(path: Path, name: str) -> Document:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FatalError(Location(name, ""), "file not found") from None
+    except IsADirectoryError:
+        raise FatalError(Location(name, ""), "is a directory, not a spec file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FatalError(Location(name, ""), f"cannot read file: {exc}") from None
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise FatalError(Location(name, "", exc.lineno), f"JSON syntax error: {exc.msg}") from None
+    else:
+        try:
+            data = _stringify_keys(yaml.load(text, Loader=_JsonCompatibleLoader))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = mark.line + 1 if mark else None
+            problem = exc.problem or exc.context or "invalid YAML"
+            raise FatalError(Location(name, "", line), f"YAML syntax error: {problem}") from None
+        except yaml.YAMLError as exc:
+            raise FatalError(Location(name, ""), f"YAML error: {exc}") from None
+    return Document(path=path, name=name, text=text, data=data)
+
+
+def resolve_pointer(data: Any, pointer: str) -> Any:
+    """Value at a JSON pointer; raises KeyError when it does not exist."""
+    node = data
+    for token in _pointer_tokens(pointer):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise KeyError(pointer)
+    return node
+
+
+def iter_refs(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
+    """(pointer of the `$ref` key, ref string) for every `$ref` in a document."""
+    if isinstance(value, dict):
+        ref = value.get("$ref")
+        if isinstance(ref, str):
+            yield pointer + "/$ref", ref
+        for key, child in value.items():
+            if key != "$ref":
+                yield from iter_refs(child, f"{pointer}/{escape_pointer_token(key)}")
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from iter_refs(child, f"{pointer}/{index}")
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where a `$ref` points: the document and the pointer inside it."""
+
+    document: Document
+    pointer: str
+
+    @property
+    def value(self) -> Any:
+        return resolve_pointer(self.document.data, self.pointer)
+
+
+@dataclass
+class DocumentSet:
+    """The root spec and every file reachable through relative `$ref`s."""
+
+    root: Document
+    documents: dict[Path, Document]
+
+    def resolve(self, ref: str, base: Document) -> Target:
+        file_part, _, fragment = ref.partition("#")
+        document = base
+        if file_part:
+            document = self.documents[(base.path.parent / unquote(file_part)).resolve()]
+        pointer = unquote(fragment)
+        resolve_pointer(document.data, pointer)
+        return Target(document, pointer)
+
+
+def load(path: Path, display_name: str | None = None) -> DocumentSet:
+    """Parse `path` and every file it references; a dangling `$ref` is fatal."""
+    root = parse_file(path, display_name or str(path))
+    if not isinstance(root.data, dict) or not (
+        "openapi" in root.data or "swagger" in root.data
+    ):
+        raise FatalError(Location(root.name, "", 1), "not an OpenAPI document (no 'openapi' or 'swagger' key)")
+    # External files may only come from the spec's own folder tree.
+    boundary = path.resolve().parent
+    documents = {path.resolve(): root}
+    pending = [root]
+    while pending:
+        document = pending.pop()
+        for ref_pointer, ref in iter_refs(document.data):
+            file_part = ref.partition("#")[0]
+            if not file_part:
+                continue
+            where = document.location(ref_pointer)
+            if "://" in file_part:
+                raise FatalError(where, f"remote $ref {ref!r} is not followed")
+            target = (document.path.parent / unquote(file_part)).resolve()
+            if not target.is_relative_to(boundary):
+                raise FatalError(where, f"$ref {ref!r} points outside the spec's folder")
+            if target not in documents:
+                if not target.is_file():
+                    raise FatalError(where, f"unresolvable $ref {ref!r}: file not found")
+                name = str(Path(root.name).parent / target.relative_to(boundary))
+                documents[target] = parse_file(target, name)
+                pending.append(documents[target])
+    document_set = DocumentSet(root, documents)
+    for document in documents.values():
+        for ref_pointer, ref in iter_refs(document.data):
+            try:
+                document_set.resolve(ref, document)
+            except (KeyError, ValueError):
+                raise FatalError(document.location(ref_pointer), f"unresolvable $ref {ref!r}") from None
+    return document_set

@@ -1,0 +1,80 @@
+"""Python names from spec names: readable, escaped, collision-free without numbers."""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+
+# Attributes of pydantic.BaseModel a field must not shadow.
+_MODEL_RESERVED = frozenset(
+    {"model_config", "model_fields", "model_extra", "copy", "dict", "json", "schema", "construct", "validate"}
+)
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def snake(text: str) -> str:
+    name = "_".join(words(text)) or "value"
+    return "_" + name if name[0].isdigit() else name
+
+
+def pascal(text: str) -> str:
+    name = "".join(w[:1].upper() + w[1:] for w in words(text)) or "Model"
+    return "_" + name if name[0].isdigit() else name
+
+
+def identifier(name: str) -> str:
+    """A keyword or builtin gets a trailing underscore: `from` -> `from_`, `type` -> `type_`."""
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or hasattr(builtins, name):
+        return name + "_"
+    return name
+
+
+def field_name(wire_name: str) -> str:
+    name = identifier(snake(wire_name))
+    return name + "_" if name in _MODEL_RESERVED else name
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 3:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def plural(word: str) -> str:
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+class NameRegistry:
+    """Hands out unique names; a taken name gets a descriptive suffix, never a bare number."""
+
+    _SUFFIXES = ("Model", "Schema", "Type", "Object")
+
+    def __init__(self, reserved: set[str] | None = None) -> None:
+        self._taken: set[str] = set(reserved or ())
+
+    def claim(self, wanted: str) -> str:
+        candidates = [wanted] + [wanted + suffix for suffix in self._SUFFIXES]
+        for candidate in candidates:
+            if candidate not in self._taken:
+                self._taken.add(candidate)
+                return candidate
+        # Every descriptive variant is taken: only then count.
+        count = 2
+        while f"{wanted}{count}" in self._taken:
+            count += 1
+        self._taken.add(f"{wanted}{count}")
+        return f"{wanted}{count}"

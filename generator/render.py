@@ -1,0 +1,125 @@
+"""Render stage: IR in, `{relative path: source text}` out, through the Jinja templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from . import __version__
+from .ir import Api, Resource
+
+
+def templates_dir() -> Path:
+    """Templates ship inside the wheel as `generator/templates`; in a checkout they are top-level."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+def docstring_body(text: str, indent: int) -> str:
+    """Docstring text escaped for triple quotes, continuation lines indented to `indent`."""
+    text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\t", "    ")
+    lines = [line.rstrip() for line in text.strip().splitlines()]
+    if lines and lines[-1].endswith('"'):
+        lines[-1] = lines[-1][:-1] + '\\"'
+    if len(lines) <= 1:
+        return lines[0] if lines else ""
+    pad = " " * indent
+    return "\n".join([lines[0], *[pad + line if line else "" for line in lines[1:]]]) + "\n" + pad
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir() / "package"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    environment.filters["docstring_body"] = docstring_body
+    return environment
+
+
+def render(api: Api) -> dict[str, str]:
+    environment = _environment()
+    model_names = sorted(d.name for module in api.modules for d in module.definitions)
+    common = {"api": api, "version": __version__, "model_names": model_names}
+
+    def emit(template: str, **context: object) -> str:
+        return environment.get_template(template).render({**common, **context})
+
+    files = {
+        "__init__.py": emit("__init__.py.jinja", exported_names=_exported_names(api, model_names)),
+        "_client.py": emit(
+            "_client.py.jinja",
+            client_docstring=_client_docstring(api),
+            init_docstring=_init_docstring(api),
+            client_header_models=sorted({n for p in api.client_headers for n in p.type.model_names()}),
+        ),
+        "_errors.py": emit("_errors.py.jinja"),
+        "_runtime.py": emit("_runtime.py.jinja"),
+        "py.typed": "",
+        "README.md": emit("README.md.jinja", example=_example(api)),
+        "models/__init__.py": emit("models/__init__.py.jinja"),
+        "resources/__init__.py": emit("resources/__init__.py.jinja"),
+    }
+    for module in api.modules:
+        files[f"models/{module.name}.py"] = emit("models/module.py.jinja", module=module)
+    for resource in api.resources:
+        nodes = list(resource.nodes())
+        files[f"resources/{resource.attribute}.py"] = emit(
+            "resources/resource.py.jinja",
+            resource=resource,
+            resource_nodes=nodes,
+            resource_summary=_resource_summary(resource),
+            model_names=sorted(set(resource.model_names())),
+            class_names=[prefix + node.class_name for node in nodes for prefix in ("", "Async")],
+        )
+    return files
+
+
+def _exported_names(api: Api, model_names: list[str]) -> list[str]:
+    runtime = [
+        api.class_name, "Async" + api.class_name, "NOT_GIVEN", "NotGiven", "FileInput",
+        "SDKError", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",
+        "APIResponseValidationError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
+        "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
+    ]  # fmt: skip
+    return runtime + model_names
+
+
+def _resource_summary(resource: Resource) -> str:
+    paths = sorted({f"{op.method.upper()} {op.path}" for node in resource.nodes() for op in node.operations})
+    return ", ".join(paths) if len(paths) <= 3 else f"{len(paths)} operations"
+
+
+def _client_docstring(api: Api) -> str:
+    lines = [f"Client for the {api.title}" + (f" (version {api.version})." if api.version else ".")]
+    if api.description:
+        lines += ["", api.description]
+    return "\n".join(lines)
+
+
+def _init_docstring(api: Api) -> str:
+    lines = [
+        "Args:",
+        f"  api_key: defaults to the {api.env_prefix}_API_KEY environment variable.",
+        f"  base_url: defaults to {api.env_prefix}_BASE_URL, then {api.base_url or 'nothing (required)'}.",
+    ]
+    for header in api.client_headers:
+        lines.append(f"  {header.name}: sent as the {header.wire_name} header on every request unless a call sets it.")
+    lines += [
+        "  timeout: seconds, or an httpx.Timeout; per call with timeout=.",
+        "  max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.",
+        "  default_headers: sent with every request.",
+        "  http_client: your own httpx client; it is then yours to close.",
+    ]
+    return "\n".join(lines)
+
+
+def _example(api: Api) -> str:
+    """A first call for the README: the first operation that needs no arguments."""
+    calls = [(f"client.{'.'.join(path)}.{op.name}", op.needs_arguments) for path, op in api.operations()]
+    for call, needs_arguments in calls:
+        if not needs_arguments:
+            return call + "()"
+    return calls[0][0] + "(...)" if calls else ""
