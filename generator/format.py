@@ -12,8 +12,8 @@ from ruff import find_ruff_bin
 
 from .diagnostics import FatalError
 
-# Unused imports and import order: templates import generously, ruff trims and sorts.
-_RUFF_FIXES = ("F401", "I001")
+# Unused imports, import order and `__all__` order: templates import generously, ruff trims and sorts.
+_RUFF_FIXES = ("F401", "I001", "RUF022")
 
 
 def _ruff(*arguments: str) -> None:

@@ -19,7 +19,7 @@ class Primitive:
 
     name: str
 
-    def annotation(self) -> str:
+    def annotation(self, qualified: bool = False) -> str:
         return self.name
 
     def model_names(self) -> Iterator[str]:
@@ -28,7 +28,7 @@ class Primitive:
 
 @dataclass(frozen=True)
 class AnyType:
-    def annotation(self) -> str:
+    def annotation(self, qualified: bool = False) -> str:
         return "Any"
 
     def model_names(self) -> Iterator[str]:
@@ -39,7 +39,7 @@ class AnyType:
 class FileType:
     """An uploaded file: a path, bytes, a binary file object or a (name, content) tuple."""
 
-    def annotation(self) -> str:
+    def annotation(self, qualified: bool = False) -> str:
         return "FileInput"
 
     def model_names(self) -> Iterator[str]:
@@ -52,7 +52,7 @@ class Ref:
 
     name: str
 
-    def annotation(self) -> str:
+    def annotation(self, qualified: bool = False) -> str:
         return self.name
 
     def model_names(self) -> Iterator[str]:
@@ -65,7 +65,7 @@ class LiteralType:
 
     values: tuple[str | int | float | bool, ...]
 
-    def annotation(self) -> str:
+    def annotation(self, qualified: bool = False) -> str:
         return "Literal[" + ", ".join(_python_literal(v) for v in self.values) + "]"
 
     def model_names(self) -> Iterator[str]:
@@ -79,21 +79,20 @@ class EnumType:
     values: tuple[str | int | float | bool, ...]
     fallback: Primitive
 
-    def annotation(self) -> str:
+    def annotation(self, qualified: bool = False) -> str:
         known = LiteralType(self.values).annotation()
-        return f"{known} | {self.fallback.annotation()}"
+        return f"{known} | {self.fallback.annotation(qualified)}"
 
     def model_names(self) -> Iterator[str]:
         return iter(())
 
 
-# `List`/`Dict` rather than `list`/`dict`: a resource method named `list` would shadow the builtin.
 @dataclass(frozen=True)
 class ListType:
     item: TypeExpr
 
-    def annotation(self) -> str:
-        return f"List[{self.item.annotation()}]"
+    def annotation(self, qualified: bool = False) -> str:
+        return f"{_builtin('list', qualified)}[{self.item.annotation(qualified)}]"
 
     def model_names(self) -> Iterator[str]:
         return self.item.model_names()
@@ -103,8 +102,8 @@ class ListType:
 class MapType:
     value: TypeExpr
 
-    def annotation(self) -> str:
-        return f"Dict[str, {self.value.annotation()}]"
+    def annotation(self, qualified: bool = False) -> str:
+        return f"{_builtin('dict', qualified)}[str, {self.value.annotation(qualified)}]"
 
     def model_names(self) -> Iterator[str]:
         return self.value.model_names()
@@ -114,8 +113,8 @@ class MapType:
 class UnionType:
     variants: tuple[TypeExpr, ...]
 
-    def annotation(self) -> str:
-        return " | ".join(v.annotation() for v in self.variants)
+    def annotation(self, qualified: bool = False) -> str:
+        return " | ".join(v.annotation(qualified) for v in self.variants)
 
     def model_names(self) -> Iterator[str]:
         for variant in self.variants:
@@ -126,14 +125,19 @@ class UnionType:
 class Nullable:
     inner: TypeExpr
 
-    def annotation(self) -> str:
-        return f"{self.inner.annotation()} | None"
+    def annotation(self, qualified: bool = False) -> str:
+        return f"{self.inner.annotation(qualified)} | None"
 
     def model_names(self) -> Iterator[str]:
         return self.inner.model_names()
 
 
 TypeExpr = Union[Primitive, AnyType, FileType, Ref, LiteralType, EnumType, ListType, MapType, UnionType, Nullable]
+
+
+def _builtin(name: str, qualified: bool) -> str:
+    """`builtins.list` where a class body may define a method called `list`, as resources do."""
+    return f"builtins.{name}" if qualified else name
 
 
 def _python_literal(value: str | int | float | bool) -> str:
@@ -147,9 +151,9 @@ def optional(type_: TypeExpr) -> str:
     return type_.annotation() if isinstance(type_, (Nullable, AnyType)) else f"{type_.annotation()} | None"
 
 
-def argument(type_: TypeExpr | str, required: bool) -> str:
-    """A keyword argument's annotation: optional ones default to NOT_GIVEN and are then not sent."""
-    annotation = type_ if isinstance(type_, str) else type_.annotation()
+def argument(type_: TypeExpr, required: bool) -> str:
+    """A method argument's annotation: optional ones default to NOT_GIVEN and are then not sent."""
+    annotation = type_.annotation(qualified=True)
     return annotation if required else f"{annotation} | NotGiven = NOT_GIVEN"
 
 
@@ -290,9 +294,9 @@ class Response:
     """The decoded type for `json`; None for `bytes` and `empty`."""
 
     @property
-    def annotation(self) -> str:
+    def annotation(self, qualified: bool = False) -> str:
         if self.kind == "json" and self.type is not None:
-            return self.type.annotation()
+            return self.type.annotation(qualified=True)
         return "bytes" if self.kind == "bytes" else "None"
 
 

@@ -8,9 +8,11 @@ import re
 
 _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 
-# Attributes of pydantic.BaseModel a field must not shadow.
+# Attributes of pydantic.BaseModel, and the names generated annotations use: a field
+# called `str` would change what a later `str` annotation in the class body means.
 _MODEL_RESERVED = frozenset(
     {"model_config", "model_fields", "model_extra", "copy", "dict", "json", "schema", "construct", "validate"}
+    | {"str", "int", "float", "bool", "bytes", "list", "dict", "datetime", "Any", "Literal", "Field", "None"}
 )
 
 
@@ -36,8 +38,9 @@ def identifier(name: str) -> str:
 
 
 def field_name(wire_name: str) -> str:
-    name = identifier(snake(wire_name))
-    return name + "_" if name in _MODEL_RESERVED else name
+    """Model fields may shadow builtins (`id`, `object`), but not keywords or model attributes."""
+    name = snake(wire_name)
+    return name + "_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _MODEL_RESERVED else name
 
 
 def singular(word: str) -> str:

@@ -22,7 +22,7 @@ from .resources.files import AsyncFiles, Files
 from .resources.models import AsyncModels, Models
 from .resources.utilities import AsyncUtilities, Utilities
 
-__all__ = ["Moonshot", "AsyncMoonshot"]
+__all__ = ["AsyncMoonshot", "Moonshot"]
 
 
 class Moonshot(SyncAPIClient):

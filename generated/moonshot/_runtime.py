@@ -11,9 +11,9 @@ import os
 import random
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from pathlib import Path
-from typing import IO, Any, Awaitable, Literal, Tuple, Union
+from typing import IO, Any, Literal, Self, TypeAlias
 from urllib.parse import quote
 
 import httpx
@@ -60,9 +60,11 @@ class NotGiven:
 
 NOT_GIVEN = NotGiven()
 
-Timeout = Union[float, httpx.Timeout, None]
-FileContent = Union[bytes, IO[bytes], "os.PathLike[str]", str]
-FileInput = Union[FileContent, Tuple[str, FileContent], Tuple[str, FileContent, str]]
+Timeout: TypeAlias = float | httpx.Timeout | None
+FileContent: TypeAlias = bytes | IO[bytes] | os.PathLike[str] | str
+FileInput: TypeAlias = (
+    FileContent | tuple[str, FileContent] | tuple[str, FileContent, str]
+)
 """A file to upload: a path, bytes or a binary file object, optionally as (filename, content[, content type])."""
 
 
@@ -74,7 +76,7 @@ class BaseModel(pydantic.BaseModel):
     )
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _adapter(response_type: Any) -> pydantic.TypeAdapter[Any]:
     return pydantic.TypeAdapter(response_type)
 
@@ -112,8 +114,10 @@ def _text_value(value: Any) -> str:
     return str(value)
 
 
-def _query_items(query: Mapping[str, Any]) -> list[tuple[str, str]]:
-    items = []
+def _query_items(
+    query: Mapping[str, Any],
+) -> list[tuple[str, str | int | float | bool | None]]:
+    items: list[tuple[str, str | int | float | bool | None]] = []
     for key, value in query.items():
         if value is None:
             continue
@@ -162,7 +166,7 @@ def _retry_after(response: httpx.Response | None) -> float | None:
 
 
 def _should_retry(response: httpx.Response) -> bool:
-    override = response.headers.get("x-should-retry")
+    override: str | None = response.headers.get("x-should-retry")
     if override in ("true", "false"):
         return override == "true"
     return response.status_code in (408, 409, 429) or response.status_code >= 500
@@ -233,7 +237,7 @@ class _BaseClient:
         )
         if cookie:
             all_headers["Cookie"] = cookie
-        params = _query_items(
+        params: list[tuple[str, str | int | float | bool | None]] = _query_items(
             {**self._auth_query(), **_given(query), **(extra_query or {})}
         )
         kwargs: dict[str, Any] = {}
@@ -285,7 +289,7 @@ class _BaseClient:
         asked = _retry_after(response)
         if asked is not None and 0 <= asked <= MAX_RETRY_AFTER:
             return asked
-        delay = min(INITIAL_RETRY_DELAY * 2 ** (attempt - 1), MAX_RETRY_DELAY)
+        delay = min(INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1), MAX_RETRY_DELAY)
         return delay * (1 - 0.25 * random.random())
 
     def _decode(self, response: httpx.Response, response_type: Any) -> Any:
@@ -389,7 +393,7 @@ class SyncAPIClient(_BaseClient):
         if self._owns_http_client:
             self._http_client.close()
 
-    def __enter__(self) -> "SyncAPIClient":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
@@ -492,7 +496,7 @@ class AsyncAPIClient(_BaseClient):
         if self._owns_http_client:
             await self._http_client.aclose()
 
-    async def __aenter__(self) -> "AsyncAPIClient":
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(self, *exc_info: object) -> None:

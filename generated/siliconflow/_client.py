@@ -18,7 +18,7 @@ from ._runtime import (
 from .resources.batches import AsyncBatches, Batches
 from .resources.files import AsyncFiles, Files
 
-__all__ = ["SiliconFlow", "AsyncSiliconFlow"]
+__all__ = ["AsyncSiliconFlow", "SiliconFlow"]
 
 
 class SiliconFlow(SyncAPIClient):

@@ -10,8 +10,6 @@ __all__ = [
 
 
 class BatchErrorData(BaseModel):
-    """BatchErrorData"""
-
     code: str
 
     message: str

@@ -2,34 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 from .batch_error_data import BatchErrorData
 from .request_counts import RequestCounts
 
-__all__ = [
-    "BatchObjectErrors",
-    "BatchObject",
-]
+__all__ = ["BatchObject", "BatchObjectErrors"]
 
 
 class BatchObjectErrors(BaseModel):
-    """BatchObjectErrors"""
+    object: Literal["list"]
 
-    object_: Literal["list"] = Field(alias="object")
-
-    data: List[BatchErrorData]
+    data: list[BatchErrorData]
 
 
 class BatchObject(BaseModel):
-    """BatchObject"""
+    id: str
 
-    id_: str = Field(alias="id")
-
-    object_: Literal["batch"] = Field(alias="object")
+    object: Literal["batch"]
 
     endpoint: str
 
@@ -80,4 +71,4 @@ class BatchObject(BaseModel):
     max_concurrency: int
     """How many of this batch's lines may be in flight at once. Each line is admitted against its model's rate limits first."""
 
-    metadata: Dict[str, str] | None = None
+    metadata: dict[str, str] | None = None

@@ -15,9 +15,7 @@ __all__ = [
 
 
 class File(BaseModel):
-    """File"""
-
-    id_: str = Field(alias="id")
+    id: str
     """The file identifier"""
 
     bytes_: int = Field(alias="bytes")
@@ -31,7 +29,7 @@ class File(BaseModel):
 
     purpose: FilePurpose
 
-    object_: Literal["file"] | None = Field(default=None, alias="object")
+    object: Literal["file"] | None = None
 
     expires_at: int | None = None
     """Unix timestamp when the file expires"""

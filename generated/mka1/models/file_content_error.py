@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from .._runtime import BaseModel
 
-__all__ = [
-    "FileContentErrorError",
-    "FileContentError",
-]
+__all__ = ["FileContentError", "FileContentErrorError"]
 
 
 class FileContentErrorError(BaseModel):
-    """FileContentErrorError"""
-
     message: str | None = None
 
-    type_: str | None = Field(default=None, alias="type")
+    type: str | None = None
 
     code: int | None = None
 

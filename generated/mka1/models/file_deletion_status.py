@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from .._runtime import BaseModel
 
 __all__ = [
@@ -14,10 +12,8 @@ __all__ = [
 
 
 class FileDeletionStatus(BaseModel):
-    """FileDeletionStatus"""
-
-    id_: str = Field(alias="id")
+    id: str
 
     deleted: bool
 
-    object_: Literal["file"] = Field(alias="object")
+    object: Literal["file"]

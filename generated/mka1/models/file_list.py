@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 from .file import File
@@ -15,11 +13,9 @@ __all__ = [
 
 
 class FileList(BaseModel):
-    """FileList"""
+    object: Literal["list"]
 
-    object_: Literal["list"] = Field(alias="object")
-
-    data: List[File]
+    data: list[File]
 
     has_more: bool
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 from .batch_object import BatchObject
@@ -15,11 +13,9 @@ __all__ = [
 
 
 class ListBatchesResponse(BaseModel):
-    """ListBatchesResponse"""
+    object: Literal["list"]
 
-    object_: Literal["list"] = Field(alias="object")
-
-    data: List[BatchObject]
+    data: list[BatchObject]
 
     has_more: bool
 

@@ -10,8 +10,6 @@ __all__ = [
 
 
 class RequestCounts(BaseModel):
-    """RequestCounts"""
-
     total: int
 
     completed: int

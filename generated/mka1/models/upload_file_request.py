@@ -11,8 +11,6 @@ __all__ = [
 
 
 class UploadFileRequest(BaseModel):
-    """UploadFileRequest"""
-
     file: bytes
     """The file to upload. Multipart file parts must include a nonblank filename; the lowercase WHATWG placeholder filename "blob" is treated as missing."""
 

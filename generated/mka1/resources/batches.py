@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
-from typing import Dict, Literal, cast
+from typing import Literal, cast
 
 from .._runtime import (
     NOT_GIVEN,
@@ -19,10 +20,7 @@ from ..models import (
     ListBatchesResponse,
 )
 
-__all__ = [
-    "Batches",
-    "AsyncBatches",
-]
+__all__ = ["AsyncBatches", "Batches"]
 
 
 class Batches:
@@ -81,7 +79,7 @@ class Batches:
         input_file_id: str,
         endpoint: BatchEndpoint,
         completion_window: Literal["24h"],
-        metadata: Dict[str, str] | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, str] | None | NotGiven = NOT_GIVEN,
         max_concurrency: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -263,7 +261,7 @@ class AsyncBatches:
         input_file_id: str,
         endpoint: BatchEndpoint,
         completion_window: Literal["24h"],
-        metadata: Dict[str, str] | None | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, str] | None | NotGiven = NOT_GIVEN,
         max_concurrency: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,

@@ -22,10 +22,7 @@ from ..models import (
     GatewayRateLimitError,
 )
 
-__all__ = [
-    "Files",
-    "AsyncFiles",
-]
+__all__ = ["AsyncFiles", "Files"]
 
 
 class Files:

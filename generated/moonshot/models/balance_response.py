@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from .._runtime import BaseModel
 
-__all__ = [
-    "BalanceResponseData",
-    "BalanceResponse",
-]
+__all__ = ["BalanceResponse", "BalanceResponseData"]
 
 
 class BalanceResponseData(BaseModel):
-    """BalanceResponseData"""
-
     available_balance: float
     """The available balance (unit: USD), including cash balance and voucher balance. When it is less than or equal to 0, the user cannot call the inference API"""
 
@@ -24,8 +19,6 @@ class BalanceResponseData(BaseModel):
 
 
 class BalanceResponse(BaseModel):
-    """BalanceResponse"""
-
     code: int
     """Response code. 0 indicates success."""
 

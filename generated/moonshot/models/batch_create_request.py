@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Literal
+from typing import Literal
 
 from .._runtime import BaseModel
 
@@ -12,8 +12,6 @@ __all__ = [
 
 
 class BatchCreateRequest(BaseModel):
-    """BatchCreateRequest"""
-
     input_file_id: str
     """ID of the input file, must be a .jsonl file uploaded with purpose="batch\""""
 
@@ -23,5 +21,5 @@ class BatchCreateRequest(BaseModel):
     completion_window: str
     """Time window for task processing, supports formats like 12h, 1d, 3d, minimum 12h, maximum 7d"""
 
-    metadata: Dict[str, str] | None = None
+    metadata: dict[str, str] | None = None
     """Custom metadata, up to 16 key-value pairs, key max 64 chars, value max 512 chars"""

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List
-
-from pydantic import Field
-
 from .._runtime import BaseModel
 from .batch_object import BatchObject
 
@@ -15,11 +11,9 @@ __all__ = [
 
 
 class BatchListResponse(BaseModel):
-    """BatchListResponse"""
+    object: str
 
-    object_: str = Field(alias="object")
-
-    data: List[BatchObject]
+    data: list[BatchObject]
 
     has_more: bool | None = None
     """Whether there are more results"""

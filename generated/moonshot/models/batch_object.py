@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 from .batch_request_counts import BatchRequestCounts
@@ -15,12 +13,10 @@ __all__ = [
 
 
 class BatchObject(BaseModel):
-    """BatchObject"""
-
-    id_: str = Field(alias="id")
+    id: str
     """Unique identifier for the batch task"""
 
-    object_: str = Field(alias="object")
+    object: str
     """Object type, always batch"""
 
     endpoint: str
@@ -79,5 +75,5 @@ class BatchObject(BaseModel):
 
     request_counts: BatchRequestCounts
 
-    metadata: Dict[str, str] | None = None
+    metadata: dict[str, str] | None = None
     """Custom metadata"""

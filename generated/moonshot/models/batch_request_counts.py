@@ -10,8 +10,6 @@ __all__ = [
 
 
 class BatchRequestCounts(BaseModel):
-    """BatchRequestCounts"""
-
     completed: int
     """Number of completed requests"""
 

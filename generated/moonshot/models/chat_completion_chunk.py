@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from typing import List
-
-from pydantic import Field
-
 from .._runtime import BaseModel
 from .choice_delta import ChoiceDelta
 
-__all__ = [
-    "ChatCompletionChunkUsage",
-    "ChatCompletionChunk",
-]
+__all__ = ["ChatCompletionChunk", "ChatCompletionChunkUsage"]
 
 
 class ChatCompletionChunkUsage(BaseModel):
@@ -32,12 +25,10 @@ class ChatCompletionChunkUsage(BaseModel):
 
 
 class ChatCompletionChunk(BaseModel):
-    """ChatCompletionChunk"""
-
-    id_: str | None = Field(default=None, alias="id")
+    id: str | None = None
     """Unique identifier for the completion"""
 
-    object_: str | None = Field(default=None, alias="object")
+    object: str | None = None
     """Object type"""
 
     created: int | None = None
@@ -46,7 +37,7 @@ class ChatCompletionChunk(BaseModel):
     model: str | None = None
     """Model used for the completion"""
 
-    choices: List[ChoiceDelta] | None = None
+    choices: list[ChoiceDelta] | None = None
     """List of completion choices"""
 
     usage: ChatCompletionChunkUsage | None = None

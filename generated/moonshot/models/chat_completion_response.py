@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 
 __all__ = [
-    "ChatCompletionResponseChoicesItemMessageToolCallsItemFunction",
-    "ChatCompletionResponseChoicesItemMessageToolCallsItem",
-    "ChatCompletionResponseChoicesItemMessage",
-    "ChatCompletionResponseChoicesItem",
-    "ChatCompletionResponseUsage",
     "ChatCompletionResponse",
+    "ChatCompletionResponseChoicesItem",
+    "ChatCompletionResponseChoicesItemMessage",
+    "ChatCompletionResponseChoicesItemMessageToolCallsItem",
+    "ChatCompletionResponseChoicesItemMessageToolCallsItemFunction",
+    "ChatCompletionResponseUsage",
 ]
 
 
 class ChatCompletionResponseChoicesItemMessageToolCallsItemFunction(BaseModel):
-    """ChatCompletionResponseChoicesItemMessageToolCallsItemFunction"""
-
     name: str | None = None
 
     arguments: str | None = None
@@ -28,11 +24,9 @@ class ChatCompletionResponseChoicesItemMessageToolCallsItemFunction(BaseModel):
 
 
 class ChatCompletionResponseChoicesItemMessageToolCallsItem(BaseModel):
-    """ChatCompletionResponseChoicesItemMessageToolCallsItem"""
+    id: str | None = None
 
-    id_: str | None = Field(default=None, alias="id")
-
-    type_: Literal["function"] | str | None = Field(default=None, alias="type")
+    type: Literal["function"] | str | None = None
 
     function: ChatCompletionResponseChoicesItemMessageToolCallsItemFunction | None = (
         None
@@ -40,14 +34,12 @@ class ChatCompletionResponseChoicesItemMessageToolCallsItem(BaseModel):
 
 
 class ChatCompletionResponseChoicesItemMessage(BaseModel):
-    """ChatCompletionResponseChoicesItemMessage"""
-
     role: Literal["assistant"] | str | None = None
 
     content: str | None = None
     """The assistant's message content"""
 
-    tool_calls: List[ChatCompletionResponseChoicesItemMessageToolCallsItem] | None = (
+    tool_calls: list[ChatCompletionResponseChoicesItemMessageToolCallsItem] | None = (
         None
     )
     """Tool calls made by the model"""
@@ -57,8 +49,6 @@ class ChatCompletionResponseChoicesItemMessage(BaseModel):
 
 
 class ChatCompletionResponseChoicesItem(BaseModel):
-    """ChatCompletionResponseChoicesItem"""
-
     index: int | None = None
 
     message: ChatCompletionResponseChoicesItemMessage | None = None
@@ -67,8 +57,6 @@ class ChatCompletionResponseChoicesItem(BaseModel):
 
 
 class ChatCompletionResponseUsage(BaseModel):
-    """ChatCompletionResponseUsage"""
-
     prompt_tokens: int | None = None
     """Number of tokens in the prompt"""
 
@@ -83,12 +71,10 @@ class ChatCompletionResponseUsage(BaseModel):
 
 
 class ChatCompletionResponse(BaseModel):
-    """ChatCompletionResponse"""
-
-    id_: str | None = Field(default=None, alias="id")
+    id: str | None = None
     """Unique identifier for the completion"""
 
-    object_: str | None = Field(default=None, alias="object")
+    object: str | None = None
     """Object type"""
 
     created: int | None = None
@@ -97,7 +83,7 @@ class ChatCompletionResponse(BaseModel):
     model: str | None = None
     """Model used for the completion"""
 
-    choices: List[ChatCompletionResponseChoicesItem] | None = None
+    choices: list[ChatCompletionResponseChoicesItem] | None = None
     """List of completion choices"""
 
     usage: ChatCompletionResponseUsage | None = None

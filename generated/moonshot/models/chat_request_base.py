@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -11,23 +11,23 @@ from .message import Message
 from .tool_definition import ToolDefinition
 
 __all__ = [
-    "ChatRequestBasePrediction",
-    "ChatRequestBaseResponseFormatJsonSchema",
-    "ChatRequestBaseResponseFormat",
-    "ChatRequestBaseStreamOptions",
-    "ChatRequestBaseToolChoiceFunctionFunction",
-    "ChatRequestBaseToolChoiceFunction",
     "ChatRequestBase",
+    "ChatRequestBasePrediction",
+    "ChatRequestBaseResponseFormat",
+    "ChatRequestBaseResponseFormatJsonSchema",
+    "ChatRequestBaseStreamOptions",
+    "ChatRequestBaseToolChoiceFunction",
+    "ChatRequestBaseToolChoiceFunctionFunction",
 ]
 
 
 class ChatRequestBasePrediction(BaseModel):
     """Configuration for a Predicted Output, which can greatly improve response times when large parts of the model response are known ahead of time (for example, regenerating a file with only minor changes)."""
 
-    type_: Literal["content"] | str | None = Field(default=None, alias="type")
+    type: Literal["content"] | str | None = None
     """The type of the predicted content. Currently only content is supported."""
 
-    content: str | List[Dict[str, Any]] | None = None
+    content: str | list[dict[str, Any]] | None = None
     """The static predicted output content that should be matched when generating the model response, such as the content of a text file being regenerated. Accepts a string or an array of content parts (text parts only)."""
 
 
@@ -40,16 +40,14 @@ class ChatRequestBaseResponseFormatJsonSchema(BaseModel):
     strict: bool | None = None
     """Whether to strictly constrain output according to the schema. Defaults to true. When true, the schema must conform to the MFJS specification; non-conforming schemas will return errors or warnings. When false, only guarantees the output is a valid JSON object without enforcing internal structure."""
 
-    schema_: Dict[str, Any] = Field(alias="schema")
+    schema_: dict[str, Any] = Field(alias="schema")
     """The JSON Schema object defining the structure the output should conform to. Must conform to MFJS (Moonshot Flavored JSON Schema) specification. You can use the walle CLI tool to validate: go install github.com/moonshotai/walle/cmd/walle@latest && walle -schema 'your_schema' -level strict"""
 
 
 class ChatRequestBaseResponseFormat(BaseModel):
     """Controls the model output format. Default is {"type": "text"} for plain text output. Set to {"type": "json_object"} to enable JSON mode, ensuring output is a valid JSON object (you must guide the model to output JSON in the prompt). Set to {"type": "json_schema"} to enable Structured Output, constraining output to match a specified JSON Schema (recommended, requires the json_schema field). If you encounter schema validation issues, please submit feedback at walle GitHub Issues (https://github.com/MoonshotAI/walle/issues)."""
 
-    type_: Literal["text", "json_object", "json_schema"] | str | None = Field(
-        default=None, alias="type"
-    )
+    type: Literal["text", "json_object", "json_schema"] | str | None = None
     """Output format type. text: default, plain text output; json_object: ensures output is a valid JSON object; json_schema: constrains output to match a specified JSON Schema (recommended, requires the json_schema field)"""
 
     json_schema: ChatRequestBaseResponseFormatJsonSchema | None = None
@@ -64,8 +62,6 @@ class ChatRequestBaseStreamOptions(BaseModel):
 
 
 class ChatRequestBaseToolChoiceFunctionFunction(BaseModel):
-    """ChatRequestBaseToolChoiceFunctionFunction"""
-
     name: str
     """The name of the function to call"""
 
@@ -73,14 +69,12 @@ class ChatRequestBaseToolChoiceFunctionFunction(BaseModel):
 class ChatRequestBaseToolChoiceFunction(BaseModel):
     """Force a specific tool call"""
 
-    type_: Literal["function"] | str = Field(alias="type")
+    type: Literal["function"] | str
 
     function: ChatRequestBaseToolChoiceFunctionFunction
 
 
 class ChatRequestBase(BaseModel):
-    """ChatRequestBase"""
-
     logprobs: bool | None = None
     """Whether to return log probabilities of the output tokens. If true, the log probability of each output token is returned in the logprobs field of the response message."""
 
@@ -90,7 +84,7 @@ class ChatRequestBase(BaseModel):
     prediction: ChatRequestBasePrediction | None = None
     """Configuration for a Predicted Output, which can greatly improve response times when large parts of the model response are known ahead of time (for example, regenerating a file with only minor changes)."""
 
-    messages: List[Message]
+    messages: list[Message]
     """A list of messages in the conversation so far. Each element has the format {"role": "user", "content": "Hello"}. role supports system, user, assistant, or tool. content must not be empty. The content field can be a string or an array[object] (for multimodal input)."""
 
     max_tokens: int | None = None
@@ -102,7 +96,7 @@ class ChatRequestBase(BaseModel):
     response_format: ChatRequestBaseResponseFormat | None = None
     """Controls the model output format. Default is {"type": "text"} for plain text output. Set to {"type": "json_object"} to enable JSON mode, ensuring output is a valid JSON object (you must guide the model to output JSON in the prompt). Set to {"type": "json_schema"} to enable Structured Output, constraining output to match a specified JSON Schema (recommended, requires the json_schema field). If you encounter schema validation issues, please submit feedback at walle GitHub Issues (https://github.com/MoonshotAI/walle/issues)."""
 
-    stop: str | List[str] | None = None
+    stop: str | list[str] | None = None
     """Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes"""
 
     stream: bool | None = None
@@ -111,7 +105,7 @@ class ChatRequestBase(BaseModel):
     stream_options: ChatRequestBaseStreamOptions | None = None
     """Options for streaming responses"""
 
-    tools: List[ToolDefinition] | None = None
+    tools: list[ToolDefinition] | None = None
     """A list of tools the model may call"""
 
     prompt_cache_key: str | None = None

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 
 __all__ = [
-    "ChoiceDeltaDeltaToolCallsItemFunction",
-    "ChoiceDeltaDeltaToolCallsItem",
-    "ChoiceDeltaDelta",
-    "ChoiceDeltaUsage",
     "ChoiceDelta",
+    "ChoiceDeltaDelta",
+    "ChoiceDeltaDeltaToolCallsItem",
+    "ChoiceDeltaDeltaToolCallsItemFunction",
+    "ChoiceDeltaUsage",
 ]
 
 
 class ChoiceDeltaDeltaToolCallsItemFunction(BaseModel):
-    """ChoiceDeltaDeltaToolCallsItemFunction"""
-
     name: str | None = None
 
     arguments: str | None = None
@@ -27,11 +23,9 @@ class ChoiceDeltaDeltaToolCallsItemFunction(BaseModel):
 
 
 class ChoiceDeltaDeltaToolCallsItem(BaseModel):
-    """ChoiceDeltaDeltaToolCallsItem"""
+    id: str | None = None
 
-    id_: str | None = Field(default=None, alias="id")
-
-    type_: Literal["function"] | str | None = Field(default=None, alias="type")
+    type: Literal["function"] | str | None = None
 
     function: ChoiceDeltaDeltaToolCallsItemFunction | None = None
 
@@ -45,7 +39,7 @@ class ChoiceDeltaDelta(BaseModel):
     content: str | None = None
     """Message content fragment"""
 
-    tool_calls: List[ChoiceDeltaDeltaToolCallsItem] | None = None
+    tool_calls: list[ChoiceDeltaDeltaToolCallsItem] | None = None
     """Tool calls initiated by the model"""
 
 
@@ -63,8 +57,6 @@ class ChoiceDeltaUsage(BaseModel):
 
 
 class ChoiceDelta(BaseModel):
-    """ChoiceDelta"""
-
     index: int | None = None
     """Choice index"""
 

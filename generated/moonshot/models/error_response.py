@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from .._runtime import BaseModel
 
-__all__ = [
-    "ErrorResponseError",
-    "ErrorResponse",
-]
+__all__ = ["ErrorResponse", "ErrorResponseError"]
 
 
 class ErrorResponseError(BaseModel):
-    """ErrorResponseError"""
-
     message: str
     """Error message describing what went wrong"""
 
-    type_: str | None = Field(default=None, alias="type")
+    type: str | None = None
     """Error type"""
 
     code: str | None = None
@@ -26,6 +19,4 @@ class ErrorResponseError(BaseModel):
 
 
 class ErrorResponse(BaseModel):
-    """ErrorResponse"""
-
     error: ErrorResponseError

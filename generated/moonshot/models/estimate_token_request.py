@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
+from typing import Literal
 
 from .._runtime import BaseModel
 from .message import Message
@@ -13,8 +13,6 @@ __all__ = [
 
 
 class EstimateTokenRequest(BaseModel):
-    """EstimateTokenRequest"""
-
     model: (
         Literal[
             "kimi-k3",
@@ -34,5 +32,5 @@ class EstimateTokenRequest(BaseModel):
     )
     """Model ID"""
 
-    messages: List[Message]
+    messages: list[Message]
     """A list of messages in the conversation so far. Each element has the format {"role": "user", "content": "Hello"}. role supports system, user, assistant, or tool. content must not be empty"""

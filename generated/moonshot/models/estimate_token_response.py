@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from .._runtime import BaseModel
 
-__all__ = [
-    "EstimateTokenResponseData",
-    "EstimateTokenResponse",
-]
+__all__ = ["EstimateTokenResponse", "EstimateTokenResponseData"]
 
 
 class EstimateTokenResponseData(BaseModel):
-    """EstimateTokenResponseData"""
-
     total_tokens: int
     """Estimated total number of tokens"""
 
 
 class EstimateTokenResponse(BaseModel):
-    """EstimateTokenResponse"""
-
     data: EstimateTokenResponseData

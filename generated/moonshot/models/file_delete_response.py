@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from .._runtime import BaseModel
 
 __all__ = [
@@ -12,12 +10,10 @@ __all__ = [
 
 
 class FileDeleteResponse(BaseModel):
-    """FileDeleteResponse"""
-
-    id_: str = Field(alias="id")
+    id: str
     """Deleted file identifier"""
 
-    object_: str = Field(alias="object")
+    object: str
 
     deleted: bool
     """Whether the file was deleted successfully"""

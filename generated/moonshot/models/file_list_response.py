@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List
-
-from pydantic import Field
-
 from .._runtime import BaseModel
 from .file_object import FileObject
 
@@ -15,8 +11,6 @@ __all__ = [
 
 
 class FileListResponse(BaseModel):
-    """FileListResponse"""
+    object: str
 
-    object_: str = Field(alias="object")
-
-    data: List[FileObject]
+    data: list[FileObject]

@@ -14,12 +14,10 @@ __all__ = [
 
 
 class FileObject(BaseModel):
-    """FileObject"""
-
-    id_: str = Field(alias="id")
+    id: str
     """Unique file identifier"""
 
-    object_: str = Field(alias="object")
+    object: str
     """Object type"""
 
     bytes_: int = Field(alias="bytes")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 from .chat_request_base import (
@@ -16,16 +14,13 @@ from .chat_request_base import (
 from .message import Message
 from .tool_definition import ToolDefinition
 
-__all__ = [
-    "KimiK25ChatRequestThinking",
-    "KimiK25ChatRequest",
-]
+__all__ = ["KimiK25ChatRequest", "KimiK25ChatRequestThinking"]
 
 
 class KimiK25ChatRequestThinking(BaseModel):
     """Controls whether thinking is enabled for the model. Optional parameter. Default value is {"type": "enabled"}."""
 
-    type_: Literal["enabled", "disabled"] | str = Field(alias="type")
+    type: Literal["enabled", "disabled"] | str
     """Enable or disable thinking capability"""
 
 
@@ -41,7 +36,7 @@ class KimiK25ChatRequest(BaseModel):
     prediction: ChatRequestBasePrediction | None = None
     """Configuration for a Predicted Output, which can greatly improve response times when large parts of the model response are known ahead of time (for example, regenerating a file with only minor changes)."""
 
-    messages: List[Message]
+    messages: list[Message]
     """A list of messages in the conversation so far. Each element has the format {"role": "user", "content": "Hello"}. role supports system, user, assistant, or tool. content must not be empty. The content field can be a string or an array[object] (for multimodal input)."""
 
     max_tokens: int | None = None
@@ -53,7 +48,7 @@ class KimiK25ChatRequest(BaseModel):
     response_format: ChatRequestBaseResponseFormat | None = None
     """Controls the model output format. Default is {"type": "text"} for plain text output. Set to {"type": "json_object"} to enable JSON mode, ensuring output is a valid JSON object (you must guide the model to output JSON in the prompt). Set to {"type": "json_schema"} to enable Structured Output, constraining output to match a specified JSON Schema (recommended, requires the json_schema field). If you encounter schema validation issues, please submit feedback at walle GitHub Issues (https://github.com/MoonshotAI/walle/issues)."""
 
-    stop: str | List[str] | None = None
+    stop: str | list[str] | None = None
     """Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes"""
 
     stream: bool | None = None
@@ -62,7 +57,7 @@ class KimiK25ChatRequest(BaseModel):
     stream_options: ChatRequestBaseStreamOptions | None = None
     """Options for streaming responses"""
 
-    tools: List[ToolDefinition] | None = None
+    tools: list[ToolDefinition] | None = None
     """A list of tools the model may call"""
 
     prompt_cache_key: str | None = None

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 from .chat_request_base import (
@@ -16,10 +14,7 @@ from .chat_request_base import (
 from .message import Message
 from .tool_definition import ToolDefinition
 
-__all__ = [
-    "KimiK27CodeChatRequestThinking",
-    "KimiK27CodeChatRequest",
-]
+__all__ = ["KimiK27CodeChatRequest", "KimiK27CodeChatRequestThinking"]
 
 
 class KimiK27CodeChatRequestThinking(BaseModel):
@@ -30,7 +25,7 @@ class KimiK27CodeChatRequestThinking(BaseModel):
     - `keep` only accepts the valid value `"all"`; omitting it or passing `"all"` is treated as `"all"` on the server, while any other invalid value returns an error. Preserved Thinking is therefore always enabled for this model.
     """
 
-    type_: Literal["enabled"] | str = Field(alias="type")
+    type: Literal["enabled"] | str
     """Enable thinking capability. For kimi-k2.7-code, only `"enabled"` is accepted; passing `"disabled"` returns an error. This differs from kimi-k2.6, which also supports `"disabled"`."""
 
     keep: Literal["all"] | str | None = None
@@ -54,7 +49,7 @@ class KimiK27CodeChatRequest(BaseModel):
     prediction: ChatRequestBasePrediction | None = None
     """Configuration for a Predicted Output, which can greatly improve response times when large parts of the model response are known ahead of time (for example, regenerating a file with only minor changes)."""
 
-    messages: List[Message]
+    messages: list[Message]
     """A list of messages in the conversation so far. Each element has the format {"role": "user", "content": "Hello"}. role supports system, user, assistant, or tool. content must not be empty. The content field can be a string or an array[object] (for multimodal input)."""
 
     max_tokens: int | None = None
@@ -66,7 +61,7 @@ class KimiK27CodeChatRequest(BaseModel):
     response_format: ChatRequestBaseResponseFormat | None = None
     """Controls the model output format. Default is {"type": "text"} for plain text output. Set to {"type": "json_object"} to enable JSON mode, ensuring output is a valid JSON object (you must guide the model to output JSON in the prompt). Set to {"type": "json_schema"} to enable Structured Output, constraining output to match a specified JSON Schema (recommended, requires the json_schema field). If you encounter schema validation issues, please submit feedback at walle GitHub Issues (https://github.com/MoonshotAI/walle/issues)."""
 
-    stop: str | List[str] | None = None
+    stop: str | list[str] | None = None
     """Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes"""
 
     stream: bool | None = None
@@ -75,7 +70,7 @@ class KimiK27CodeChatRequest(BaseModel):
     stream_options: ChatRequestBaseStreamOptions | None = None
     """Options for streaming responses"""
 
-    tools: List[ToolDefinition] | None = None
+    tools: list[ToolDefinition] | None = None
     """A list of tools the model may call"""
 
     prompt_cache_key: str | None = None

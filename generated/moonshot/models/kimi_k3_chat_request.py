@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
+from typing import Literal
 
 from .._runtime import BaseModel
 from .chat_request_common import (
@@ -40,7 +40,7 @@ class KimiK3ChatRequest(BaseModel):
     response_format: ChatRequestCommonResponseFormat | None = None
     """Controls the model output format. Default is {"type": "text"} for plain text output. Set to {"type": "json_object"} to enable JSON mode, ensuring output is a valid JSON object (you must guide the model to output JSON in the prompt). Set to {"type": "json_schema"} to enable Structured Output, constraining output to match a specified JSON Schema (recommended, requires the json_schema field). If you encounter schema validation issues, please submit feedback at walle GitHub Issues (https://github.com/MoonshotAI/walle/issues)."""
 
-    stop: str | List[str] | None = None
+    stop: str | list[str] | None = None
     """Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes"""
 
     stream: bool | None = None
@@ -49,7 +49,7 @@ class KimiK3ChatRequest(BaseModel):
     stream_options: ChatRequestCommonStreamOptions | None = None
     """Options for streaming responses"""
 
-    tools: List[ToolDefinition] | None = None
+    tools: list[ToolDefinition] | None = None
     """A list of tools the model may call"""
 
     prompt_cache_key: str | None = None
@@ -69,7 +69,7 @@ class KimiK3ChatRequest(BaseModel):
     model: Literal["kimi-k3"] | str
     """Model ID"""
 
-    messages: List[KimiK3Message]
+    messages: list[KimiK3Message]
     """A list of Kimi K3 conversation messages. In addition to standard messages, you can insert a {"role": "system", "tools": [...]} message at any conversation position to dynamically load tools. A dynamic tool message omits content and only affects subsequent conversation turns."""
 
     reasoning_effort: Literal["low", "high", "max"] | str | None = None

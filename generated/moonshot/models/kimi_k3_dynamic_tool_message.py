@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
+from typing import Literal
 
 from .._runtime import BaseModel
 from .tool_definition import ToolDefinition
@@ -18,5 +18,5 @@ class KimiK3DynamicToolMessage(BaseModel):
     role: Literal["system"] | str
     """The role of a dynamic tool loading message. Always system."""
 
-    tools: List[ToolDefinition]
+    tools: list[ToolDefinition]
     """Tools available for the model to call from this message onward"""

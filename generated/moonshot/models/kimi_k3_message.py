@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import TypeAlias
+from typing import TypeAlias
 
 from .kimi_k3_dynamic_tool_message import KimiK3DynamicToolMessage
 from .message import Message

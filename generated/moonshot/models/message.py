@@ -2,67 +2,59 @@
 
 from __future__ import annotations
 
-from typing import List, Literal
-
-from pydantic import Field
+from typing import Literal
 
 from .._runtime import BaseModel
 
 __all__ = [
-    "MessageContentArrayItemText",
-    "MessageContentArrayItemImageUrlImageUrlObject",
-    "MessageContentArrayItemImageUrl",
-    "MessageContentArrayItemVideoUrlVideoUrlObject",
-    "MessageContentArrayItemVideoUrl",
     "Message",
+    "MessageContentArrayItemImageUrl",
+    "MessageContentArrayItemImageUrlImageUrlObject",
+    "MessageContentArrayItemText",
+    "MessageContentArrayItemVideoUrl",
+    "MessageContentArrayItemVideoUrlVideoUrlObject",
 ]
 
 
 class MessageContentArrayItemText(BaseModel):
     """text"""
 
-    type_: Literal["text"] | str = Field(alias="type")
+    type: Literal["text"] | str
 
     text: str
 
 
 class MessageContentArrayItemImageUrlImageUrlObject(BaseModel):
-    """MessageContentArrayItemImageUrlImageUrlObject"""
-
     url: str
 
 
 class MessageContentArrayItemImageUrl(BaseModel):
     """image_url"""
 
-    type_: Literal["image_url"] | str = Field(alias="type")
+    type: Literal["image_url"] | str
 
     image_url: MessageContentArrayItemImageUrlImageUrlObject | str
 
 
 class MessageContentArrayItemVideoUrlVideoUrlObject(BaseModel):
-    """MessageContentArrayItemVideoUrlVideoUrlObject"""
-
     url: str
 
 
 class MessageContentArrayItemVideoUrl(BaseModel):
     """video_url"""
 
-    type_: Literal["video_url"] | str = Field(alias="type")
+    type: Literal["video_url"] | str
 
     video_url: MessageContentArrayItemVideoUrlVideoUrlObject | str
 
 
 class Message(BaseModel):
-    """Message"""
-
     role: Literal["system", "user", "assistant", "tool"] | str
     """The role of the message sender. Supports system, user, assistant, tool."""
 
     content: (
         str
-        | List[
+        | list[
             MessageContentArrayItemText
             | MessageContentArrayItemImageUrl
             | MessageContentArrayItemVideoUrl

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-from typing import List
-
-from pydantic import Field
-
 from .._runtime import BaseModel
 
-__all__ = [
-    "ModelListResponseDataItem",
-    "ModelListResponse",
-]
+__all__ = ["ModelListResponse", "ModelListResponseDataItem"]
 
 
 class ModelListResponseDataItem(BaseModel):
-    """ModelListResponseDataItem"""
-
-    id_: str | None = Field(default=None, alias="id")
+    id: str | None = None
     """Model ID"""
 
-    object_: str | None = Field(default=None, alias="object")
+    object: str | None = None
 
     created: int | None = None
     """Creation timestamp"""
@@ -41,8 +32,6 @@ class ModelListResponseDataItem(BaseModel):
 
 
 class ModelListResponse(BaseModel):
-    """ModelListResponse"""
+    object: str | None = None
 
-    object_: str | None = Field(default=None, alias="object")
-
-    data: List[ModelListResponseDataItem] | None = None
+    data: list[ModelListResponseDataItem] | None = None

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Literal
-
-from pydantic import Field
+from typing import Any, Literal
 
 from .._runtime import BaseModel
 
-__all__ = [
-    "ToolDefinitionFunction",
-    "ToolDefinition",
-]
+__all__ = ["ToolDefinition", "ToolDefinitionFunction"]
 
 
 class ToolDefinitionFunction(BaseModel):
-    """ToolDefinitionFunction"""
-
     name: str
     """Function name. Must follow the regex: ^[a-zA-Z_][a-zA-Z0-9-_]{0,255}$"""
 
     description: str | None = None
     """Description of what the function does"""
 
-    parameters: Dict[str, Any]
+    parameters: dict[str, Any]
     """Function parameters as JSON Schema. Must conform to the [MFJS (Moonshot Flavored JSON Schema) specification](https://github.com/MoonshotAI/walle/blob/main/docs/mfjs-spec.md)."""
 
     strict: bool | None = None
@@ -31,8 +24,6 @@ class ToolDefinitionFunction(BaseModel):
 
 
 class ToolDefinition(BaseModel):
-    """ToolDefinition"""
-
-    type_: Literal["function"] | str = Field(alias="type")
+    type: Literal["function"] | str
 
     function: ToolDefinitionFunction

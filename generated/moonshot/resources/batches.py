@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
-from typing import Dict, Literal, cast
+from typing import Literal, cast
 
 from .._runtime import (
     NOT_GIVEN,
@@ -14,10 +15,7 @@ from .._runtime import (
 )
 from ..models import BatchListResponse, BatchObject, ErrorResponse
 
-__all__ = [
-    "Batches",
-    "AsyncBatches",
-]
+__all__ = ["AsyncBatches", "Batches"]
 
 
 class Batches:
@@ -73,7 +71,7 @@ class Batches:
         input_file_id: str,
         endpoint: Literal["/v1/chat/completions"] | str,
         completion_window: str,
-        metadata: Dict[str, str] | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, str] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -248,7 +246,7 @@ class AsyncBatches:
         input_file_id: str,
         endpoint: Literal["/v1/chat/completions"] | str,
         completion_window: str,
-        metadata: Dict[str, str] | NotGiven = NOT_GIVEN,
+        metadata: builtins.dict[str, str] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,

@@ -14,10 +14,7 @@ from .._runtime import (
 )
 from ..models import BalanceResponse, ErrorResponse
 
-__all__ = [
-    "Billing",
-    "AsyncBilling",
-]
+__all__ = ["AsyncBilling", "Billing"]
 
 
 class Billing:

@@ -22,12 +22,7 @@ from ..models import (
     MoonshotV1ChatRequest,
 )
 
-__all__ = [
-    "Chat",
-    "AsyncChat",
-    "ChatCompletions",
-    "AsyncChatCompletions",
-]
+__all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletions"]
 
 
 class Chat:

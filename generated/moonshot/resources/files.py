@@ -15,10 +15,7 @@ from .._runtime import (
 )
 from ..models import ErrorResponse, FileDeleteResponse, FileListResponse, FileObject
 
-__all__ = [
-    "Files",
-    "AsyncFiles",
-]
+__all__ = ["AsyncFiles", "Files"]
 
 
 class Files:

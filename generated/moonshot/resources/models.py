@@ -14,10 +14,7 @@ from .._runtime import (
 )
 from ..models import ErrorResponse, ModelListResponse
 
-__all__ = [
-    "Models",
-    "AsyncModels",
-]
+__all__ = ["AsyncModels", "Models"]
 
 
 class Models:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
-from typing import List, Literal, cast
+from typing import Literal, cast
 
 from .._runtime import (
     NOT_GIVEN,
@@ -14,10 +15,7 @@ from .._runtime import (
 )
 from ..models import ErrorResponse, EstimateTokenResponse, Message
 
-__all__ = [
-    "Utilities",
-    "AsyncUtilities",
-]
+__all__ = ["AsyncUtilities", "Utilities"]
 
 
 class Utilities:
@@ -46,7 +44,7 @@ class Utilities:
             ]
             | str
         ),
-        messages: List[Message],
+        messages: builtins.list[Message],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -111,7 +109,7 @@ class AsyncUtilities:
             ]
             | str
         ),
-        messages: List[Message],
+        messages: builtins.list[Message],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,

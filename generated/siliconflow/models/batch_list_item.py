@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
-
-from pydantic import Field
+from typing import Any
 
 from .._runtime import BaseModel
 from .batch_metadata import BatchMetadata
@@ -17,13 +15,13 @@ __all__ = [
 class BatchListItem(BaseModel):
     """A batch as listed by GET /batches; same fields as BatchObject plus `file_name`."""
 
-    id_: str | None = Field(default=None, alias="id")
+    id: str | None = None
 
-    object_: str | None = Field(default=None, alias="object")
+    object: str | None = None
 
     endpoint: str | None = None
 
-    errors: List[str] | None = None
+    errors: list[str] | None = None
 
     input_file_id: str | None = None
 
@@ -54,7 +52,7 @@ class BatchListItem(BaseModel):
 
     cancelled_at: int | None = None
 
-    request_counts: Dict[str, Any] | None = None
+    request_counts: dict[str, Any] | None = None
     """Empty Object"""
 
     metadata: BatchMetadata | None = None

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List
-
-from pydantic import Field
-
 from .._runtime import BaseModel
 from .batch_list_item import BatchListItem
 
@@ -15,11 +11,9 @@ __all__ = [
 
 
 class BatchListResponse(BaseModel):
-    """BatchListResponse"""
+    object: str | None = None
 
-    object_: str | None = Field(default=None, alias="object")
-
-    data: List[BatchListItem] | None = None
+    data: list[BatchListItem] | None = None
 
     first_id: str | None = None
 

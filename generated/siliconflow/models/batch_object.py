@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
-
-from pydantic import Field
+from typing import Any
 
 from .._runtime import BaseModel
 from .batch_metadata import BatchMetadata
@@ -15,15 +13,13 @@ __all__ = [
 
 
 class BatchObject(BaseModel):
-    """BatchObject"""
+    id: str | None = None
 
-    id_: str | None = Field(default=None, alias="id")
-
-    object_: str | None = Field(default=None, alias="object")
+    object: str | None = None
 
     endpoint: str | None = None
 
-    errors: List[str] | None = None
+    errors: list[str] | None = None
 
     input_file_id: str | None = None
 
@@ -54,7 +50,7 @@ class BatchObject(BaseModel):
 
     cancelled_at: int | None = None
 
-    request_counts: Dict[str, Any] | None = None
+    request_counts: dict[str, Any] | None = None
     """Empty Object"""
 
     metadata: BatchMetadata | None = None

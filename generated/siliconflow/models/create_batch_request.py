@@ -12,8 +12,6 @@ __all__ = [
 
 
 class CreateBatchRequest(BaseModel):
-    """CreateBatchRequest"""
-
     input_file_id: str
     """The ID of an uploaded file that contains requests for the new batch."""
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from typing import List
-
-from pydantic import Field
-
 from .._runtime import BaseModel
 from .file_object import FileObject
 
@@ -17,6 +13,6 @@ __all__ = [
 class FileListData(BaseModel):
     """The inner list object. Its `object` is "file" (not "list"); there is no cursor/has_more."""
 
-    data: List[FileObject] | None = None
+    data: list[FileObject] | None = None
 
-    object_: str | None = Field(default=None, alias="object")
+    object: str | None = None

@@ -14,9 +14,9 @@ __all__ = [
 class FileObject(BaseModel):
     """A file as listed by GET /files (snake_case `created_at`, extra `line_count`)."""
 
-    id_: str | None = Field(default=None, alias="id")
+    id: str | None = None
 
-    object_: str | None = Field(default=None, alias="object")
+    object: str | None = None
 
     bytes_: int | None = Field(default=None, alias="bytes")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing_extensions import TypeAlias
+from typing import TypeAlias
 
 __all__ = [
     "StringError",

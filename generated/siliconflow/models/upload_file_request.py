@@ -12,8 +12,6 @@ __all__ = [
 
 
 class UploadFileRequest(BaseModel):
-    """UploadFileRequest"""
-
     purpose: Literal["batch"] | str
 
     file: bytes

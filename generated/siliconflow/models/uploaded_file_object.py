@@ -14,9 +14,9 @@ __all__ = [
 class UploadedFileObject(BaseModel):
     """The uploaded file as returned inside the upload envelope. Note the camelCase `createdAt` (the list-files items use `created_at`)."""
 
-    id_: str | None = Field(default=None, alias="id")
+    id: str | None = None
 
-    object_: str | None = Field(default=None, alias="object")
+    object: str | None = None
 
     bytes_: int | None = Field(default=None, alias="bytes")
 

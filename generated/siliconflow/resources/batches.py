@@ -22,10 +22,7 @@ from ..models import (
     StringError,
 )
 
-__all__ = [
-    "Batches",
-    "AsyncBatches",
-]
+__all__ = ["AsyncBatches", "Batches"]
 
 
 class Batches:

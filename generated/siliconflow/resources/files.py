@@ -21,10 +21,7 @@ from ..models import (
     UploadFileResponse,
 )
 
-__all__ = [
-    "Files",
-    "AsyncFiles",
-]
+__all__ = ["AsyncFiles", "Files"]
 
 
 class Files:
