@@ -25,25 +25,43 @@ MAX_DIFF_LINES = 200
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sdkforge", description="OpenAPI documents in, typed Python clients out.")
+    parser = argparse.ArgumentParser(
+        prog="sdkforge", description="OpenAPI documents in, typed Python clients out."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    gen = commands.add_parser("generate", help="generate one client, or every client in [tool.sdkforge]")
-    gen.add_argument("spec", nargs="?", type=Path, help="OpenAPI document (YAML or JSON)")
-    gen.add_argument("--output", type=Path, help="the package folder to write, e.g. generated/moonshot")
-    gen.add_argument("--package", help="package name (default: the output folder's name)")
+    gen = commands.add_parser(
+        "generate", help="generate one client, or every client in [tool.sdkforge]"
+    )
+    gen.add_argument(
+        "spec", nargs="?", type=Path, help="OpenAPI document (YAML or JSON)"
+    )
+    gen.add_argument(
+        "--output",
+        type=Path,
+        help="the package folder to write, e.g. generated/moonshot",
+    )
+    gen.add_argument(
+        "--package", help="package name (default: the output folder's name)"
+    )
     gen.add_argument("--strict", action="store_true", help="treat warnings as fatal")
-    check = commands.add_parser("check", help="exit 1 when generated/ is not what the specs produce")
+    check = commands.add_parser(
+        "check", help="exit 1 when generated/ is not what the specs produce"
+    )
     check.add_argument("--strict", action="store_true", help="treat warnings as fatal")
     val = commands.add_parser("validate", help="report what is wrong with a spec")
     val.add_argument("spec", type=Path)
-    val.add_argument("--strict", action="store_true", help="exit 2 when there is any warning")
+    val.add_argument(
+        "--strict", action="store_true", help="exit 2 when there is any warning"
+    )
     return parser
 
 
 def _project() -> ProjectConfig:
     pyproject = find_pyproject(Path.cwd())
     if pyproject is None:
-        raise FatalError(None, "no pyproject.toml with [tool.sdkforge] found here or above")
+        raise FatalError(
+            None, "no pyproject.toml with [tool.sdkforge] found here or above"
+        )
     project = load_project(pyproject)
     if not project.clients:
         raise FatalError(None, f"{pyproject}: [tool.sdkforge.clients] lists no client")
@@ -83,11 +101,15 @@ def _cmd_generate(args: argparse.Namespace) -> int:
     project = _optional_project()
     configured = project.client_for_spec(args.spec) if project else None
     if args.output is None and configured is None:
-        raise FatalError(None, "--output DIR is required for a spec not listed in [tool.sdkforge]")
+        raise FatalError(
+            None, "--output DIR is required for a spec not listed in [tool.sdkforge]"
+        )
     output = args.output or (configured.output if configured else None)
     assert output is not None
     if configured is not None:
-        config = ClientConfig(**{**configured.__dict__, "spec": args.spec, "output": output})
+        config = ClientConfig(
+            **{**configured.__dict__, "spec": args.spec, "output": output}
+        )
         if args.package:
             config = ClientConfig.default(args.spec, output, args.package)
     else:
@@ -99,7 +121,9 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     stale = False
     for config in _project().clients:
-        result = generate(config, spec_display_name(config.spec, Path.cwd()), strict=args.strict)
+        result = generate(
+            config, spec_display_name(config.spec, Path.cwd()), strict=args.strict
+        )
         differences = compare(config.output, result.files)
         if not differences:
             print(f"{config.output}: up to date")
@@ -113,7 +137,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if len(diff_lines) > MAX_DIFF_LINES:
             print(f"... {len(diff_lines) - MAX_DIFF_LINES} more diff lines")
     if stale:
-        print("run `make generate` (or `sdkforge generate`) and commit generated/", file=sys.stderr)
+        print(
+            "run `make generate` (or `sdkforge generate`) and commit generated/",
+            file=sys.stderr,
+        )
     return EXIT_STALE if stale else EXIT_OK
 
 
@@ -129,7 +156,11 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = {"generate": _cmd_generate, "check": _cmd_check, "validate": _cmd_validate}[args.command]
+    command = {
+        "generate": _cmd_generate,
+        "check": _cmd_check,
+        "validate": _cmd_validate,
+    }[args.command]
     try:
         return command(args)
     except FatalError as error:
@@ -140,5 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug must still not dump a traceback on users
         if os.environ.get("SDKFORGE_DEBUG"):
             traceback.print_exc()
-        print(f"sdkforge: internal error: {type(exc).__name__}: {exc} (set SDKFORGE_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"sdkforge: internal error: {type(exc).__name__}: {exc} (set SDKFORGE_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return EXIT_FATAL

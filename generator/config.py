@@ -31,9 +31,17 @@ class ClientConfig:
     """Overrides keyed by `"METHOD /path"`."""
 
     @classmethod
-    def default(cls, spec: Path, output: Path, package: str | None = None) -> ClientConfig:
+    def default(
+        cls, spec: Path, output: Path, package: str | None = None
+    ) -> ClientConfig:
         name = snake(package or output.name)
-        return cls(package=name, spec=spec, output=output, class_name=pascal(name), env_prefix=name.upper())
+        return cls(
+            package=name,
+            spec=spec,
+            output=output,
+            class_name=pascal(name),
+            env_prefix=name.upper(),
+        )
 
 
 @dataclass(frozen=True)
@@ -59,9 +67,15 @@ def find_pyproject(start: Path) -> Path | None:
 def load_project(pyproject: Path) -> ProjectConfig:
     where = Location(str(pyproject), "/tool/sdkforge")
     try:
-        table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkforge", {})
+        table = (
+            tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            .get("tool", {})
+            .get("sdkforge", {})
+        )
     except tomllib.TOMLDecodeError as exc:
-        raise FatalError(Location(str(pyproject), ""), f"TOML syntax error: {exc}") from None
+        raise FatalError(
+            Location(str(pyproject), ""), f"TOML syntax error: {exc}"
+        ) from None
     root = pyproject.parent
     output_root = root / table.get("output", "generated")
     clients = []
@@ -70,7 +84,9 @@ def load_project(pyproject: Path) -> ProjectConfig:
     return ProjectConfig(root=root, clients=tuple(clients))
 
 
-def _client_config(root: Path, output_root: Path, package: str, entry: dict[str, Any], where: Location) -> ClientConfig:
+def _client_config(
+    root: Path, output_root: Path, package: str, entry: dict[str, Any], where: Location
+) -> ClientConfig:
     if "spec" not in entry:
         raise FatalError(where, f"client {package!r} has no 'spec'")
     operations = {}
@@ -78,8 +94,13 @@ def _client_config(root: Path, output_root: Path, package: str, entry: dict[str,
         method, _, path = key.partition(" ")
         parts = str(target).split(".")
         if not path.startswith("/") or len(parts) < 2:
-            raise FatalError(where, f"operation override {key!r} = {target!r}: want \"METHOD /path\" = \"resource.method\"")
-        operations[f"{method.upper()} {path}"] = OperationName(tuple(parts[:-1]), parts[-1])
+            raise FatalError(
+                where,
+                f'operation override {key!r} = {target!r}: want "METHOD /path" = "resource.method"',
+            )
+        operations[f"{method.upper()} {path}"] = OperationName(
+            tuple(parts[:-1]), parts[-1]
+        )
     return ClientConfig(
         package=package,
         spec=root / entry["spec"],

@@ -8,7 +8,8 @@ import tempfile
 from pathlib import Path
 
 import black
-from ruff import find_ruff_bin
+from black.parsing import InvalidInput
+from ruff import find_ruff_bin  # type: ignore[import-untyped]
 
 from .diagnostics import FatalError
 
@@ -17,9 +18,14 @@ _RUFF_FIXES = ("F401", "I001", "RUF022")
 
 
 def _ruff(*arguments: str) -> None:
-    result = subprocess.run([find_ruff_bin(), *arguments], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [find_ruff_bin(), *arguments], capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
-        raise FatalError(None, f"ruff {arguments[0]} failed on generated code (a generator bug): {result.stdout}{result.stderr}")
+        raise FatalError(
+            None,
+            f"ruff {arguments[0]} failed on generated code (a generator bug): {result.stdout}{result.stderr}",
+        )
 
 
 def format_files(files: dict[str, str]) -> dict[str, str]:
@@ -29,14 +35,26 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
         for path, text in python.items():
             (root / path).parent.mkdir(parents=True, exist_ok=True)
             (root / path).write_text(text, encoding="utf-8")
-        _ruff("check", "--isolated", "--quiet", "--fix", "--select", ",".join(_RUFF_FIXES), "--exit-zero", str(root))
+        _ruff(
+            "check",
+            "--isolated",
+            "--quiet",
+            "--fix",
+            "--select",
+            ",".join(_RUFF_FIXES),
+            "--exit-zero",
+            str(root),
+        )
         mode = black.Mode()
         for path in python:
             source = (root / path).read_text(encoding="utf-8")
             try:
                 formatted = black.format_str(source, mode=mode)
-            except black.InvalidInput as exc:
-                raise FatalError(None, f"generated {path} is not valid Python (a generator bug): {exc}") from None
+            except InvalidInput as exc:
+                raise FatalError(
+                    None,
+                    f"generated {path} is not valid Python (a generator bug): {exc}",
+                ) from None
             (root / path).write_text(formatted, encoding="utf-8")
         _ruff("format", "--isolated", "--quiet", str(root))
         formatted_files = dict(files)

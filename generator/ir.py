@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -132,7 +131,18 @@ class Nullable:
         return self.inner.model_names()
 
 
-TypeExpr = Union[Primitive, AnyType, FileType, Ref, LiteralType, EnumType, ListType, MapType, UnionType, Nullable]
+TypeExpr = (
+    Primitive
+    | AnyType
+    | FileType
+    | Ref
+    | LiteralType
+    | EnumType
+    | ListType
+    | MapType
+    | UnionType
+    | Nullable
+)
 
 
 def _builtin(name: str, qualified: bool) -> str:
@@ -140,7 +150,7 @@ def _builtin(name: str, qualified: bool) -> str:
     return f"builtins.{name}" if qualified else name
 
 
-def _python_literal(value: str | int | float | bool) -> str:
+def _python_literal(value: str | float) -> str:
     if isinstance(value, str):
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return repr(value)
@@ -148,7 +158,11 @@ def _python_literal(value: str | int | float | bool) -> str:
 
 def optional(type_: TypeExpr) -> str:
     """The annotation of a value that may also be None."""
-    return type_.annotation() if isinstance(type_, (Nullable, AnyType)) else f"{type_.annotation()} | None"
+    return (
+        type_.annotation()
+        if isinstance(type_, (Nullable, AnyType))
+        else f"{type_.annotation()} | None"
+    )
 
 
 def argument(type_: TypeExpr, required: bool) -> str:
@@ -177,7 +191,11 @@ class Field:
         if self.name == self.wire_name:
             return "" if self.required else " = None"
         alias = f"alias={_python_literal(self.wire_name)}"
-        return f" = Field({alias})" if self.required else f" = Field(default=None, {alias})"
+        return (
+            f" = Field({alias})"
+            if self.required
+            else f" = Field(default=None, {alias})"
+        )
 
     @property
     def argument_annotation(self) -> str:
@@ -186,7 +204,9 @@ class Field:
     @property
     def is_file(self) -> bool:
         inner = self.type.inner if isinstance(self.type, Nullable) else self.type
-        return isinstance(inner, FileType) or (isinstance(inner, ListType) and isinstance(inner.item, FileType))
+        return isinstance(inner, FileType) or (
+            isinstance(inner, ListType) and isinstance(inner.item, FileType)
+        )
 
 
 @dataclass(frozen=True)
@@ -214,7 +234,7 @@ class AliasType:
         return self.target.model_names()
 
 
-Definition = Union[ObjectType, AliasType]
+Definition = ObjectType | AliasType
 
 
 @dataclass(frozen=True)
@@ -268,7 +288,9 @@ class Body:
     @property
     def argument(self) -> str:
         """The runtime's keyword for this body: `json_body`, `form` or `content`."""
-        return {"json": "json_body", "multipart": "form", "form": "form"}.get(self.encoding, "content")
+        return {"json": "json_body", "multipart": "form", "form": "form"}.get(
+            self.encoding, "content"
+        )
 
     @property
     def argument_annotation(self) -> str:
@@ -280,7 +302,10 @@ class Body:
         fields = self.fields or ()
         if self.encoding != "multipart":
             return ((self.argument, fields),)
-        groups = (("files", tuple(f for f in fields if f.is_file)), ("form", tuple(f for f in fields if not f.is_file)))
+        groups = (
+            ("files", tuple(f for f in fields if f.is_file)),
+            ("form", tuple(f for f in fields if not f.is_file)),
+        )
         return tuple(group for group in groups if group[1])
 
 
@@ -294,7 +319,7 @@ class Response:
     """The decoded type for `json`; None for `bytes` and `empty`."""
 
     @property
-    def annotation(self, qualified: bool = False) -> str:
+    def annotation(self) -> str:
         if self.kind == "json" and self.type is not None:
             return self.type.annotation(qualified=True)
         return "bytes" if self.kind == "bytes" else "None"
@@ -343,7 +368,11 @@ class Operation:
     def grouped_parameters(self) -> tuple[tuple[str, tuple[Parameter, ...]], ...]:
         """Query, header and cookie parameters by the runtime keyword that sends them."""
         groups = []
-        for location, keyword in (("query", "query"), ("header", "headers"), ("cookie", "cookies")):
+        for location, keyword in (
+            ("query", "query"),
+            ("header", "headers"),
+            ("cookie", "cookies"),
+        ):
             members = tuple(p for p in self.parameters if p.location == location)
             if members:
                 groups.append((keyword, members))
@@ -354,13 +383,15 @@ class Operation:
         parts = [text for text in (self.summary, self.description) if text]
         if parts[1:] and parts[1].startswith(parts[0]):
             parts = parts[1:]
-        documented = [
-            (p.name, p.description)
-            for p in (*self.parameters, *((self.body.fields or ()) if self.body else ()))
-            if getattr(p, "description", None)
+        arguments: list[Parameter | Field] = [
+            *self.parameters,
+            *(self.body.fields or () if self.body else ()),
         ]
+        documented = [(a.name, a.description) for a in arguments if a.description]
         if documented:
-            parts.append("Args:\n" + "\n".join(f"  {name}: {text}" for name, text in documented))
+            parts.append(
+                "Args:\n" + "\n".join(f"  {name}: {text}" for name, text in documented)
+            )
         return "\n\n".join(parts) or f"{self.method.upper()} {self.path}"
 
     def model_names(self) -> Iterator[str]:
@@ -401,7 +432,11 @@ class Resource:
     @property
     def docstring(self) -> str:
         names = ", ".join(op.name for op in self.operations)
-        return f"Operations on {self.attribute}: {names}." if names else f"Groups {self.attribute} operations."
+        return (
+            f"Operations on {self.attribute}: {names}."
+            if names
+            else f"Groups {self.attribute} operations."
+        )
 
 
 @dataclass(frozen=True)
@@ -438,7 +473,9 @@ class Api:
     def operations(self) -> Iterator[tuple[tuple[str, ...], Operation]]:
         """Every operation with the attribute path of its resource, in order."""
 
-        def walk(resource: Resource, prefix: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Operation]]:
+        def walk(
+            resource: Resource, prefix: tuple[str, ...]
+        ) -> Iterator[tuple[tuple[str, ...], Operation]]:
             path = (*prefix, resource.attribute)
             for operation in resource.operations:
                 yield path, operation

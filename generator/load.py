@@ -17,12 +17,17 @@ from urllib.parse import unquote
 
 import yaml
 
-from .diagnostics import FatalError, Location, escape_pointer_token, unescape_pointer_token
+from .diagnostics import (
+    FatalError,
+    Location,
+    escape_pointer_token,
+    unescape_pointer_token,
+)
 
 _YamlBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _JsonCompatibleLoader(_YamlBase):  # type: ignore[misc, valid-type]
+class _JsonCompatibleLoader(_YamlBase):  # type: ignore[misc]
     """Safe loader with YAML 1.2 core-schema booleans and no timestamp type."""
 
 
@@ -61,8 +66,10 @@ class Document:
                 self._nodes = yaml.compose(self.text, Loader=_JsonCompatibleLoader)
             except yaml.YAMLError:
                 return None
-        node = self._nodes
+        node: yaml.Node | None = self._nodes
         for token in _pointer_tokens(pointer):
+            if node is None:
+                break
             child = _child_node(node, token)
             if child is None:
                 break
@@ -105,14 +112,18 @@ def parse_file(path: Path, name: str) -> Document:
     except FileNotFoundError:
         raise FatalError(Location(name, ""), "file not found") from None
     except IsADirectoryError:
-        raise FatalError(Location(name, ""), "is a directory, not a spec file") from None
+        raise FatalError(
+            Location(name, ""), "is a directory, not a spec file"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise FatalError(Location(name, ""), f"cannot read file: {exc}") from None
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise FatalError(Location(name, "", exc.lineno), f"JSON syntax error: {exc.msg}") from None
+            raise FatalError(
+                Location(name, "", exc.lineno), f"JSON syntax error: {exc.msg}"
+            ) from None
     else:
         try:
             data = _stringify_keys(yaml.load(text, Loader=_JsonCompatibleLoader))
@@ -120,7 +131,9 @@ def parse_file(path: Path, name: str) -> Document:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
             problem = exc.problem or exc.context or "invalid YAML"
-            raise FatalError(Location(name, "", line), f"YAML syntax error: {problem}") from None
+            raise FatalError(
+                Location(name, "", line), f"YAML syntax error: {problem}"
+            ) from None
         except yaml.YAMLError as exc:
             raise FatalError(Location(name, ""), f"YAML error: {exc}") from None
     return Document(path=path, name=name, text=text, data=data)
@@ -188,7 +201,10 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
     if not isinstance(root.data, dict) or not (
         "openapi" in root.data or "swagger" in root.data
     ):
-        raise FatalError(Location(root.name, "", 1), "not an OpenAPI document (no 'openapi' or 'swagger' key)")
+        raise FatalError(
+            Location(root.name, "", 1),
+            "not an OpenAPI document (no 'openapi' or 'swagger' key)",
+        )
     # External files may only come from the spec's own folder tree.
     boundary = path.resolve().parent
     documents = {path.resolve(): root}
@@ -204,10 +220,14 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
                 raise FatalError(where, f"remote $ref {ref!r} is not followed")
             target = (document.path.parent / unquote(file_part)).resolve()
             if not target.is_relative_to(boundary):
-                raise FatalError(where, f"$ref {ref!r} points outside the spec's folder")
+                raise FatalError(
+                    where, f"$ref {ref!r} points outside the spec's folder"
+                )
             if target not in documents:
                 if not target.is_file():
-                    raise FatalError(where, f"unresolvable $ref {ref!r}: file not found")
+                    raise FatalError(
+                        where, f"unresolvable $ref {ref!r}: file not found"
+                    )
                 name = str(Path(root.name).parent / target.relative_to(boundary))
                 documents[target] = parse_file(target, name)
                 pending.append(documents[target])
@@ -217,5 +237,7 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
             try:
                 document_set.resolve(ref, document)
             except (KeyError, ValueError):
-                raise FatalError(document.location(ref_pointer), f"unresolvable $ref {ref!r}") from None
+                raise FatalError(
+                    document.location(ref_pointer), f"unresolvable $ref {ref!r}"
+                ) from None
     return document_set

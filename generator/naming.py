@@ -11,8 +11,31 @@ _WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+
 # Attributes of pydantic.BaseModel, and the names generated annotations use: a field
 # called `str` would change what a later `str` annotation in the class body means.
 _MODEL_RESERVED = frozenset(
-    {"model_config", "model_fields", "model_extra", "copy", "dict", "json", "schema", "construct", "validate"}
-    | {"str", "int", "float", "bool", "bytes", "list", "dict", "datetime", "Any", "Literal", "Field", "None"}
+    {
+        "model_config",
+        "model_fields",
+        "model_extra",
+        "copy",
+        "dict",
+        "json",
+        "schema",
+        "construct",
+        "validate",
+    }
+    | {
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "list",
+        "dict",
+        "datetime",
+        "Any",
+        "Literal",
+        "Field",
+        "None",
+    }
 )
 
 
@@ -32,7 +55,11 @@ def pascal(text: str) -> str:
 
 def identifier(name: str) -> str:
     """A keyword or builtin gets a trailing underscore: `from` -> `from_`, `type` -> `type_`."""
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or hasattr(builtins, name):
+    if (
+        keyword.iskeyword(name)
+        or keyword.issoftkeyword(name)
+        or hasattr(builtins, name)
+    ):
         return name + "_"
     return name
 
@@ -40,7 +67,13 @@ def identifier(name: str) -> str:
 def field_name(wire_name: str) -> str:
     """Model fields may shadow builtins (`id`, `object`), but not keywords or model attributes."""
     name = snake(wire_name)
-    return name + "_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _MODEL_RESERVED else name
+    return (
+        name + "_"
+        if keyword.iskeyword(name)
+        or keyword.issoftkeyword(name)
+        or name in _MODEL_RESERVED
+        else name
+    )
 
 
 def singular(word: str) -> str:

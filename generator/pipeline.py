@@ -27,7 +27,9 @@ class Generated:
     warnings: tuple[Diagnostic, ...]
 
 
-def generate(config: ClientConfig, spec_name: str, *, strict: bool = False) -> Generated:
+def generate(
+    config: ClientConfig, spec_name: str, *, strict: bool = False
+) -> Generated:
     """Everything but writing; raises FatalError on input we cannot generate from."""
     documents = load(config.spec, spec_name)
     warnings: dict[str, Diagnostic] = {}
@@ -40,18 +42,31 @@ def generate(config: ClientConfig, spec_name: str, *, strict: bool = False) -> G
     api = build(documents, config, warn)
     if strict and warnings:
         first = next(iter(warnings.values()))
-        raise FatalError(first.location, f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)")
+        raise FatalError(
+            first.location,
+            f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)",
+        )
     files = format_files(render(api))
     manifest = {
         "generator": f"sdkforge {__version__}",
         "spec": {"file": config.spec.name, "sha256": sha256(config.spec.read_bytes())},
         "package": api.package,
         "operations": [
-            {"method": op.method.upper(), "path": op.path, "name": ".".join((*path, op.name))}
+            {
+                "method": op.method.upper(),
+                "path": op.path,
+                "name": ".".join((*path, op.name)),
+            }
             for path, op in api.operations()
         ],
         "skipped": [
-            {"method": s.method, "path": s.path, "pointer": s.pointer, "reason": s.reason} for s in api.skipped
+            {
+                "method": s.method,
+                "path": s.path,
+                "pointer": s.pointer,
+                "reason": s.reason,
+            }
+            for s in api.skipped
         ],
         "files": {path: sha256(text) for path, text in sorted(files.items())},
     }

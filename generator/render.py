@@ -25,7 +25,11 @@ def docstring_body(text: str, indent: int) -> str:
     if len(lines) <= 1:
         return lines[0] if lines else ""
     pad = " " * indent
-    return "\n".join([lines[0], *[pad + line if line else "" for line in lines[1:]]]) + "\n" + pad
+    return (
+        "\n".join([lines[0], *[pad + line if line else "" for line in lines[1:]]])
+        + "\n"
+        + pad
+    )
 
 
 def _environment() -> jinja2.Environment:
@@ -48,12 +52,16 @@ def render(api: Api) -> dict[str, str]:
         return environment.get_template(template).render({**common, **context})
 
     files = {
-        "__init__.py": emit("__init__.py.jinja", exported_names=_exported_names(api, model_names)),
+        "__init__.py": emit(
+            "__init__.py.jinja", exported_names=_exported_names(api, model_names)
+        ),
         "_client.py": emit(
             "_client.py.jinja",
             client_docstring=_client_docstring(api),
             init_docstring=_init_docstring(api),
-            client_header_models=sorted({n for p in api.client_headers for n in p.type.model_names()}),
+            client_header_models=sorted(
+                {n for p in api.client_headers for n in p.type.model_names()}
+            ),
         ),
         "_errors.py": emit("_errors.py.jinja"),
         "_runtime.py": emit("_runtime.py.jinja"),
@@ -63,7 +71,9 @@ def render(api: Api) -> dict[str, str]:
         "resources/__init__.py": emit("resources/__init__.py.jinja"),
     }
     for module in api.modules:
-        files[f"models/{module.name}.py"] = emit("models/module.py.jinja", module=module)
+        files[f"models/{module.name}.py"] = emit(
+            "models/module.py.jinja", module=module
+        )
     for resource in api.resources:
         nodes = list(resource.nodes())
         files[f"resources/{resource.attribute}.py"] = emit(
@@ -72,7 +82,9 @@ def render(api: Api) -> dict[str, str]:
             resource_nodes=nodes,
             resource_summary=_resource_summary(resource),
             model_names=sorted(set(resource.model_names())),
-            class_names=[prefix + node.class_name for node in nodes for prefix in ("", "Async")],
+            class_names=[
+                prefix + node.class_name for node in nodes for prefix in ("", "Async")
+            ],
         )
     return files
 
@@ -88,12 +100,21 @@ def _exported_names(api: Api, model_names: list[str]) -> list[str]:
 
 
 def _resource_summary(resource: Resource) -> str:
-    paths = sorted({f"{op.method.upper()} {op.path}" for node in resource.nodes() for op in node.operations})
+    paths = sorted(
+        {
+            f"{op.method.upper()} {op.path}"
+            for node in resource.nodes()
+            for op in node.operations
+        }
+    )
     return ", ".join(paths) if len(paths) <= 3 else f"{len(paths)} operations"
 
 
 def _client_docstring(api: Api) -> str:
-    lines = [f"Client for the {api.title}" + (f" (version {api.version})." if api.version else ".")]
+    lines = [
+        f"Client for the {api.title}"
+        + (f" (version {api.version})." if api.version else ".")
+    ]
     if api.description:
         lines += ["", api.description]
     return "\n".join(lines)
@@ -106,7 +127,9 @@ def _init_docstring(api: Api) -> str:
         f"  base_url: defaults to {api.env_prefix}_BASE_URL, then {api.base_url or 'nothing (required)'}.",
     ]
     for header in api.client_headers:
-        lines.append(f"  {header.name}: sent as the {header.wire_name} header on every request unless a call sets it.")
+        lines.append(
+            f"  {header.name}: sent as the {header.wire_name} header on every request unless a call sets it."
+        )
     lines += [
         "  timeout: seconds, or an httpx.Timeout; per call with timeout=.",
         "  max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.",
@@ -118,7 +141,10 @@ def _init_docstring(api: Api) -> str:
 
 def _example(api: Api) -> str:
     """A first call for the README: the first operation that needs no arguments."""
-    calls = [(f"client.{'.'.join(path)}.{op.name}", op.needs_arguments) for path, op in api.operations()]
+    calls = [
+        (f"client.{'.'.join(path)}.{op.name}", op.needs_arguments)
+        for path, op in api.operations()
+    ]
     for call, needs_arguments in calls:
         if not needs_arguments:
             return call + "()"

@@ -10,7 +10,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from openapi_spec_validator import OpenAPIV2SpecValidator, OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+from openapi_spec_validator import (
+    OpenAPIV2SpecValidator,
+    OpenAPIV30SpecValidator,
+    OpenAPIV31SpecValidator,
+)
 
 from .diagnostics import Diagnostic, join_pointer
 from .load import DocumentSet
@@ -18,7 +22,9 @@ from .load import DocumentSet
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 MAX_VALIDATOR_FINDINGS = 50
 
-_DUPLICATE_ID = re.compile(r"Operation ID '(?P<id>.*)' for '(?P<method>\w+)' in '(?P<path>.*)' is not unique")
+_DUPLICATE_ID = re.compile(
+    r"Operation ID '(?P<id>.*)' for '(?P<method>\w+)' in '(?P<path>.*)' is not unique"
+)
 
 
 def validate(documents: DocumentSet) -> list[Diagnostic]:
@@ -55,16 +61,24 @@ def _spec_validator(documents: DocumentSet) -> list[Diagnostic]:
     findings: list[Diagnostic] = []
     pointers: dict[int, str] | None = None
     try:
-        errors = validator_class(root.data, base_uri=root.path.resolve().as_uri()).iter_errors()
+        errors = validator_class(
+            root.data, base_uri=root.path.resolve().as_uri()
+        ).iter_errors()
         for error in errors:
             if len(findings) == MAX_VALIDATOR_FINDINGS:
-                findings.append(Diagnostic(root.location(""), "more spec validator findings not shown"))
+                findings.append(
+                    Diagnostic(
+                        root.location(""), "more spec validator findings not shown"
+                    )
+                )
                 break
             message = getattr(error, "message", str(error))
             duplicate = _DUPLICATE_ID.match(message)
             path = list(getattr(error, "path", None) or [])
             if duplicate:
-                pointer = join_pointer("/paths", duplicate["path"], duplicate["method"], "operationId")
+                pointer = join_pointer(
+                    "/paths", duplicate["path"], duplicate["method"], "operationId"
+                )
             elif path:
                 pointer = join_pointer("", *path)
             else:
@@ -74,10 +88,18 @@ def _spec_validator(documents: DocumentSet) -> list[Diagnostic]:
                 schema = getattr(error, "schema", None)
                 pointer = pointers.get(id(schema), "")
                 if pointer and isinstance(schema, dict) and "default" in schema:
-                    pointer, message = join_pointer(pointer, "default"), f"default value: {message}"
+                    pointer, message = (
+                        join_pointer(pointer, "default"),
+                        f"default value: {message}",
+                    )
             findings.append(Diagnostic(root.location(pointer), message))
     except Exception as exc:  # noqa: BLE001 - a validator crash on odd input must not stop us
-        findings.append(Diagnostic(root.location(""), f"spec validator stopped: {type(exc).__name__}: {exc}"))
+        findings.append(
+            Diagnostic(
+                root.location(""),
+                f"spec validator stopped: {type(exc).__name__}: {exc}",
+            )
+        )
     return findings
 
 
@@ -96,19 +118,29 @@ def _path_parameters(documents: DocumentSet) -> Iterator[Diagnostic]:
             declared = shared | _declared(documents, operation.get("parameters"))
             where = root.location(join_pointer("/paths", path, method))
             for name in sorted(in_template - declared):
-                yield Diagnostic(where, f"path parameter {{{name}}} is not declared; generated as a required string")
+                yield Diagnostic(
+                    where,
+                    f"path parameter {{{name}}} is not declared; generated as a required string",
+                )
             for name in sorted(declared - in_template):
-                yield Diagnostic(where, f"path parameter {name!r} does not appear in the path template")
+                yield Diagnostic(
+                    where,
+                    f"path parameter {name!r} does not appear in the path template",
+                )
 
 
 def _declared(documents: DocumentSet, parameters: Any) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for parameter in parameters or []:
         if isinstance(parameter, dict) and "$ref" in parameter:
             try:
                 parameter = documents.resolve(parameter["$ref"], documents.root).value
             except (KeyError, ValueError):
                 continue
-        if isinstance(parameter, dict) and parameter.get("in") == "path":
-            names.add(parameter.get("name"))
+        if (
+            isinstance(parameter, dict)
+            and parameter.get("in") == "path"
+            and isinstance(parameter.get("name"), str)
+        ):
+            names.add(parameter["name"])
     return names
