@@ -1,0 +1,190 @@
+"""Build stage: a loaded spec and its client config in, the frozen IR out.
+
+Every naming and typing decision is taken here; templates only read the result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..config import ClientConfig, OperationName
+from ..diagnostics import Diagnostic, FatalError, join_pointer
+from ..ir import Api, Auth, Operation, Parameter, Resource, Skipped
+from ..load import DocumentSet
+from ..naming import NameRegistry, pascal, singular
+from .modules import group_modules
+from .operation_names import operation_name
+from .operations import HTTP_METHODS, OperationBuilder
+from .schemas import SchemaBuilder, Warn
+
+# Names the generated package defines or imports next to the models.
+_RUNTIME_NAMES = {
+    "Any", "BaseModel", "BinaryIO", "Dict", "Field", "FileInput", "List", "Literal", "NotGiven", "TypeAlias", "datetime",
+    "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError", "SDKError",
+    "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError",
+    "UnprocessableEntityError", "RateLimitError", "InternalServerError",
+}  # fmt: skip
+
+
+def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
+    spec = documents.root.data
+    version = str(spec.get("openapi", spec.get("swagger", "")))
+    if not version.startswith("3."):
+        version_at = documents.root.location("/openapi" if "openapi" in spec else "/swagger")
+        raise FatalError(version_at, f"OpenAPI version {version!r} is not supported (3.0 and 3.1 are)")
+    names = NameRegistry(_RUNTIME_NAMES | {config.class_name, "Async" + config.class_name})
+    schemas = SchemaBuilder(documents, names, warn)
+    schemas.build_components()
+    builder = OperationBuilder(schemas)
+
+    planned, skipped = _plan_operations(documents, config, builder, warn)
+    built: list[tuple[OperationName, Operation]] = []
+    for where, path, method, path_item, placement in planned:
+        base = pascal("_".join((*placement.resource[:-1], singular(placement.resource[-1]), placement.method)))
+        try:
+            operation = builder.build(placement.method, base, method, path, path_item, documents.root, where)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # A broken operation drops only itself, and says so.
+            reason = f"cannot be generated: {type(exc).__name__}: {exc}"
+            warn(Diagnostic(documents.root.location(where), reason))
+            skipped.append(Skipped(method.upper(), path, where, reason))
+            continue
+        built.append((placement, operation))
+
+    client_headers = _client_headers([op for _, op in built])
+    return Api(
+        package=config.package,
+        class_name=config.class_name,
+        env_prefix=config.env_prefix,
+        title=str(spec.get("info", {}).get("title") or config.class_name),
+        description=_text(spec.get("info", {}).get("description")),
+        version=str(spec.get("info", {}).get("version") or ""),
+        base_url=_base_url(spec),
+        auth=_auth(spec),
+        client_headers=client_headers,
+        modules=group_modules(schemas.definitions, schemas.family),
+        resources=_resources(built, client_headers),
+        skipped=tuple(skipped),
+    )
+
+
+_Planned = tuple[str, str, str, dict[str, Any], OperationName]
+
+
+def _plan_operations(
+    documents: DocumentSet, config: ClientConfig, builder: OperationBuilder, warn: Warn
+) -> tuple[list[_Planned], list[Skipped]]:
+    """Name every operation before any is built: inline models are named after them."""
+    root = documents.root
+    paths = root.data.get("paths") or {}
+    found = []
+    skipped = []
+    for path, raw_item in paths.items():
+        item_pointer = join_pointer("/paths", path)
+        path_item = builder.deref(raw_item, root, item_pointer)[0]
+        if not isinstance(path_item, dict):
+            continue
+        for method in HTTP_METHODS:
+            if isinstance(path_item.get(method), dict):
+                found.append((join_pointer(item_pointer, method), path, method, path_item))
+                if path_item[method].get("callbacks"):
+                    where = join_pointer(item_pointer, method, "callbacks")
+                    skipped.append(Skipped("CALLBACK", path, where, "callbacks are not generated"))
+    for name in root.data.get("webhooks") or {}:
+        skipped.append(Skipped("WEBHOOK", name, join_pointer("/webhooks", name), "webhooks are not generated"))
+
+    operation_ids = [op.get("operationId") for _, _, method, item in found for op in [item[method]]]
+    planned: list[_Planned] = []
+    taken: set[tuple[tuple[str, ...], str]] = set()
+    for where, path, method, path_item in found:
+        operation = path_item[method]
+        unique_id = operation_ids.count(operation.get("operationId")) == 1
+        lists = builder.returns_list(operation, root, where)
+        placement = operation_name(config, method, path, operation, lists, unique_id)
+        method_name = placement.method
+        if (placement.resource, method_name) in taken:
+            method_name = f"{method_name}_{method}"
+            suffix = re.sub(r"\W+", "_", path.strip("/").rsplit("/", 1)[-1]).strip("_").lower()
+            if (placement.resource, method_name) in taken and suffix:
+                method_name = f"{method_name}_{suffix}"
+            if (placement.resource, method_name) in taken:
+                reason = f"name {'.'.join(placement.resource)}.{placement.method} is taken by another operation"
+                warn(Diagnostic(root.location(where), reason + "; set a name under [tool.sdkforge] operations"))
+                skipped.append(Skipped(method.upper(), path, where, reason))
+                continue
+        taken.add((placement.resource, method_name))
+        planned.append((where, path, method, path_item, OperationName(placement.resource, method_name)))
+    return planned, skipped
+
+
+def _resources(built: list[tuple[OperationName, Operation]], client_headers: tuple[Parameter, ...]) -> tuple[Resource, ...]:
+    client_header_names = {p.wire_name.lower() for p in client_headers}
+    tree: dict[tuple[str, ...], list[Operation]] = {}
+    for placement, operation in built:
+        for depth in range(1, len(placement.resource) + 1):
+            tree.setdefault(placement.resource[:depth], [])
+        parameters = tuple(
+            Parameter(p.name, p.wire_name, p.location, p.type, p.required, p.description, client_default=True)
+            if p.location == "header" and p.wire_name.lower() in client_header_names
+            else p
+            for p in operation.parameters
+        )
+        tree[placement.resource].append(replace(operation, parameters=parameters))
+
+    def node(path: tuple[str, ...]) -> Resource:
+        children = tuple(node(child) for child in tree if len(child) == len(path) + 1 and child[: len(path)] == path)
+        return Resource(path[-1], pascal("_".join(path)), tuple(tree[path]), children)
+
+    return tuple(node(path) for path in tree if len(path) == 1)
+
+
+def _client_headers(operations: list[Operation]) -> tuple[Parameter, ...]:
+    """Optional headers that every operation accepts can also be set once on the client."""
+    if not operations:
+        return ()
+    common: dict[str, Parameter] = {
+        p.wire_name.lower(): p for p in operations[0].parameters if p.location == "header" and not p.required
+    }
+    for operation in operations[1:]:
+        present = {p.wire_name.lower() for p in operation.parameters if p.location == "header" and not p.required}
+        common = {k: v for k, v in common.items() if k in present}
+    return tuple(common.values())
+
+
+def _base_url(spec: dict[str, Any]) -> str:
+    servers = spec.get("servers")
+    if not isinstance(servers, list) or not servers or not isinstance(servers[0], dict):
+        return ""
+    url = str(servers[0].get("url", ""))
+    for name, variable in (servers[0].get("variables") or {}).items():
+        if isinstance(variable, dict) and "default" in variable:
+            url = url.replace("{" + name + "}", str(variable["default"]))
+    return url.rstrip("/")
+
+
+def _auth(spec: dict[str, Any]) -> Auth | None:
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    used = [name for requirement in spec.get("security") or [] for name in requirement]
+    for path_item in (spec.get("paths") or {}).values():
+        for method in HTTP_METHODS:
+            operation = path_item.get(method) if isinstance(path_item, dict) else None
+            if isinstance(operation, dict):
+                used += [name for requirement in operation.get("security") or [] for name in requirement]
+    for name in dict.fromkeys(used + list(schemes)):
+        scheme = schemes.get(name)
+        if not isinstance(scheme, dict):
+            continue
+        kind = scheme.get("type")
+        if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
+            return Auth("basic", "Authorization")
+        if kind in ("http", "oauth2", "openIdConnect"):
+            return Auth("bearer", "Authorization")
+        if kind == "apiKey" and scheme.get("in") in ("header", "query"):
+            return Auth(scheme["in"], str(scheme.get("name", "")))
+    return None
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None

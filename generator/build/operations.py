@@ -1,0 +1,250 @@
+"""Path items to IR operations: parameters, request body, success and error responses."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..diagnostics import Diagnostic, join_pointer
+from ..ir import Body, BodyEncoding, ErrorResponse, Field, Operation, ParameterLocation, Parameter, Primitive, Response, TypeExpr
+from ..load import Document
+from ..naming import identifier, pascal, snake
+from .schemas import SchemaBuilder, is_object_schema
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+# Keyword arguments every generated method has; spec names must not take them.
+RESERVED_ARGUMENTS = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"})
+
+_ERROR_STATUS = re.compile(r"^[45](?:\d\d|XX)$|^default$", re.IGNORECASE)
+
+
+def is_json(content_type: str) -> bool:
+    media = content_type.split(";")[0].strip().lower()
+    return media == "application/json" or media.endswith("+json") or media == "*/*"
+
+
+class OperationBuilder:
+    def __init__(self, schemas: SchemaBuilder) -> None:
+        self.schemas = schemas
+        self.documents = schemas.documents
+
+    def deref(self, value: Any, document: Document, pointer: str) -> tuple[Any, Document, str]:
+        """Follow `$ref`s of parameter, body and response objects to their definition."""
+        seen = set()
+        while isinstance(value, dict) and isinstance(value.get("$ref"), str) and (document.path, pointer) not in seen:
+            seen.add((document.path, pointer))
+            target = self.documents.resolve(value["$ref"], document)
+            value, document, pointer = target.value, target.document, target.pointer
+        return value, document, pointer
+
+    def returns_list(self, operation: dict[str, Any], document: Document, pointer: str) -> bool:
+        """Whether the success response is a collection: an array, or an object with a `data` array."""
+        code, raw = self.success_response(operation, document, pointer)
+        value, value_document, value_pointer = self.deref(raw, document, pointer)
+        for content_type, media in ((value or {}).get("content") or {}).items():
+            if is_json(content_type) and isinstance(media, dict):
+                schema = self.deref(media.get("schema"), value_document, value_pointer)[0]
+                if not isinstance(schema, dict):
+                    return False
+                if schema.get("type") == "array":
+                    return True
+                properties = schema.get("properties") or {}
+                return any(
+                    isinstance(self.deref(properties.get(key), value_document, value_pointer)[0], dict)
+                    and self.deref(properties[key], value_document, value_pointer)[0].get("type") == "array"
+                    for key in ("data", "items", "results")
+                    if key in properties
+                )
+        return False
+
+    def success_response(self, operation: dict[str, Any], document: Document, pointer: str) -> tuple[str | None, Any]:
+        responses = operation.get("responses") or {}
+        codes = sorted(code for code in responses if str(code).startswith("2"))
+        code = codes[0] if codes else ("default" if "default" in responses else None)
+        return code, responses.get(code) if code else None
+
+    def build(self, name: str, base: str, method: str, path: str, path_item: dict[str, Any], document: Document, pointer: str) -> Operation:
+        operation = path_item[method]
+        parameters = self._parameters(path_item, operation, document, pointer, base)
+        taken = {p.name for p in parameters}
+        body = self._body(operation, document, pointer, base, taken)
+        success_code, _ = self.success_response(operation, document, pointer)
+        response = self._response(operation, document, pointer, base, success_code)
+        errors = self._errors(operation, document, pointer, base, success_code)
+        return Operation(
+            name=name,
+            method=method,
+            path=path,
+            summary=_text(operation.get("summary")),
+            description=_text(operation.get("description")),
+            deprecated=operation.get("deprecated") is True,
+            parameters=parameters,
+            body=body,
+            response=response,
+            errors=errors,
+        )
+
+    # -- parameters ----------------------------------------------------------------
+
+    def _parameters(self, path_item: dict[str, Any], operation: dict[str, Any], document: Document, pointer: str, base: str) -> tuple[Parameter, ...]:
+        merged: dict[tuple[ParameterLocation, str], tuple[Any, Document, str]] = {}
+        path_pointer = pointer.rsplit("/", 1)[0]
+        for source, source_pointer in ((path_item, path_pointer), (operation, pointer)):
+            for index, raw in enumerate(source.get("parameters") or []):
+                value, value_document, value_pointer = self.deref(raw, document, join_pointer(source_pointer, "parameters", index))
+                if isinstance(value, dict) and isinstance(value.get("name"), str) and value.get("in") in ("path", "query", "header", "cookie"):
+                    merged[(value["in"], value["name"])] = (value, value_document, value_pointer)
+        parameters = []
+        taken = set(RESERVED_ARGUMENTS)
+        for (location, wire_name), (value, value_document, value_pointer) in merged.items():
+            python_name = _parameter_name(wire_name, location)
+            if python_name in taken:
+                python_name = f"{python_name}_{location}"
+            taken.add(python_name)
+            schema, schema_pointer = value.get("schema"), join_pointer(value_pointer, "schema")
+            if schema is None and isinstance(value.get("content"), dict) and value["content"]:
+                media = next(iter(value["content"]))
+                schema = value["content"][media].get("schema")
+                schema_pointer = join_pointer(value_pointer, "content", media, "schema")
+            param_type = self.schemas.type_of(schema, value_document, schema_pointer, base + pascal(wire_name), snake(base))
+            parameters.append(
+                Parameter(
+                    name=python_name,
+                    wire_name=wire_name,
+                    location=location,
+                    type=param_type,
+                    required=location == "path" or value.get("required") is True,
+                    description=_text(value.get("description")),
+                )
+            )
+        # Path parameters first, in the order the URL template names them; an undeclared
+        # one (validate reports it) is still a required string, or the URL cannot be built.
+        template_names = re.findall(r"{([^}]+)}", _path_of(pointer))
+        for wire_name in template_names:
+            if ("path", wire_name) not in merged:
+                parameters.append(Parameter(_parameter_name(wire_name, "path"), wire_name, "path", Primitive("str"), True))
+        order = {name: index for index, name in enumerate(template_names)}
+        return tuple(sorted(parameters, key=lambda p: (p.location != "path", order.get(p.wire_name, 0))))
+
+    # -- request body --------------------------------------------------------------
+
+    def _body(self, operation: dict[str, Any], document: Document, pointer: str, base: str, taken: set[str]) -> Body | None:
+        raw = operation.get("requestBody")
+        if raw is None:
+            return None
+        value, body_document, body_pointer = self.deref(raw, document, join_pointer(pointer, "requestBody"))
+        content = value.get("content") if isinstance(value, dict) else None
+        if not isinstance(content, dict) or not content:
+            return None
+        content_type = _pick_content_type(content)
+        encoding = _encoding(content_type)
+        media = content[content_type] if isinstance(content[content_type], dict) else {}
+        schema_pointer = join_pointer(body_pointer, "content", content_type, "schema")
+        schema = media.get("schema")
+        required = value.get("required") is True
+        hint = base + "Params"
+        if encoding in ("json", "multipart", "form"):
+            resolved, schema_document, resolved_pointer = self.deref(schema, body_document, schema_pointer)
+            if is_object_schema(resolved):
+                fields = self.schemas.object_fields(
+                    resolved, schema_document, resolved_pointer, _params_hint(schema, hint), snake(base), files=encoding == "multipart"
+                )
+                renamed = tuple(_keyword_field(f, taken) for f in fields)
+                return Body(content_type, encoding, required, renamed, None)
+            body_type = self.schemas.type_of(schema, body_document, schema_pointer, hint, snake(base), files=encoding == "multipart")
+        elif encoding == "text":
+            body_type = Primitive("str")
+        else:
+            body_type = Primitive("bytes | BinaryIO")
+        return Body(content_type, encoding, required, None, body_type)
+
+    # -- responses -----------------------------------------------------------------
+
+    def _response(self, operation: dict[str, Any], document: Document, pointer: str, base: str, code: str | None) -> Response:
+        if code is None:
+            return Response("empty", None)
+        raw = operation["responses"][code]
+        value, response_document, response_pointer = self.deref(raw, document, join_pointer(pointer, "responses", code))
+        content = value.get("content") if isinstance(value, dict) else None
+        if not isinstance(content, dict) or not content:
+            return Response("empty", None)
+        json_types = [c for c in content if is_json(c)]
+        if json_types:
+            media = content[json_types[0]] or {}
+            schema_pointer = join_pointer(response_pointer, "content", json_types[0], "schema")
+            response_type = self.schemas.type_of(media.get("schema"), response_document, schema_pointer, base + "Response", snake(base))
+            return Response("json", response_type)
+        return Response("bytes", None)
+
+    def _errors(self, operation: dict[str, Any], document: Document, pointer: str, base: str, success: str | None) -> tuple[ErrorResponse, ...]:
+        errors = []
+        for code, raw in (operation.get("responses") or {}).items():
+            code = str(code)
+            if code == success or not _ERROR_STATUS.match(code):
+                continue
+            value, response_document, response_pointer = self.deref(raw, document, join_pointer(pointer, "responses", code))
+            content = value.get("content") if isinstance(value, dict) else None
+            error_type: TypeExpr | None = None
+            if isinstance(content, dict):
+                for content_type, media in content.items():
+                    if is_json(content_type) and isinstance(media, dict) and media.get("schema") is not None:
+                        schema_pointer = join_pointer(response_pointer, "content", content_type, "schema")
+                        error_type = self.schemas.type_of(media["schema"], response_document, schema_pointer, base + "Error", snake(base))
+                        break
+            errors.append(ErrorResponse(code.upper() if code != "default" else code, error_type))
+        return tuple(errors)
+
+
+def _text(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _path_of(pointer: str) -> str:
+    return pointer.split("/")[2].replace("~1", "/").replace("~0", "~")
+
+
+def _parameter_name(wire_name: str, location: str) -> str:
+    # `X-On-Behalf-Of` reads as `on_behalf_of`; the `X-` prefix is a header convention.
+    if location == "header" and wire_name.lower().startswith("x-"):
+        wire_name = wire_name[2:]
+    return identifier(snake(wire_name))
+
+
+def _keyword_field(field: Field, taken: set[str]) -> Field:
+    """Body fields become keyword arguments next to parameters: keep names distinct."""
+    name = field.name
+    if name in taken or name in RESERVED_ARGUMENTS:
+        name = f"{name}_body"
+    taken.add(name)
+    return Field(name, field.wire_name, field.type, field.required, field.description)
+
+
+def _params_hint(schema: Any, default: str) -> str:
+    """Inline parts of a named body schema are named after that schema."""
+    if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+        return pascal(schema["$ref"].rsplit("/", 1)[-1])
+    return default
+
+
+def _pick_content_type(content: dict[str, Any]) -> str:
+    for wanted in ("json", "multipart", "form", "binary", "text"):
+        for content_type in content:
+            if _encoding(content_type) == wanted:
+                return content_type
+    return next(iter(content))
+
+
+def _encoding(content_type: str) -> BodyEncoding:
+    media = content_type.split(";")[0].strip().lower()
+    if is_json(media):
+        return "json"
+    if media == "multipart/form-data" or media.startswith("multipart/"):
+        return "multipart"
+    if media == "application/x-www-form-urlencoded":
+        return "form"
+    if media.startswith("text/"):
+        return "text"
+    return "binary"
+
+

@@ -1,0 +1,286 @@
+"""Schemas to IR types: `$ref`s resolved once, every model named once, cycles allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Diagnostic, join_pointer
+from ..ir import (
+    AliasType,
+    AnyType,
+    Definition,
+    EnumType,
+    Field,
+    FileType,
+    ListType,
+    LiteralType,
+    MapType,
+    Nullable,
+    ObjectType,
+    Primitive,
+    Ref,
+    TypeExpr,
+    UnionType,
+)
+from ..load import Document, DocumentSet, Target
+from ..naming import NameRegistry, field_name, pascal, snake
+
+Warn = Callable[[Diagnostic], None]
+
+_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+_STRING_FORMATS = {"date-time": "datetime.datetime", "date": "datetime.date"}
+
+
+def is_object_schema(schema: Any) -> bool:
+    """An object with named properties: it becomes a model class."""
+    return isinstance(schema, dict) and ("properties" in schema or "allOf" in schema) and not (
+        "oneOf" in schema or "anyOf" in schema
+    )
+
+
+def _is_empty_object(schema: Any) -> bool:
+    """`type: object` and nothing else: a model with no declared fields that keeps every key."""
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") == "object"
+        and not any(k in schema for k in ("additionalProperties", "oneOf", "anyOf", "enum", "const"))
+    )
+
+
+class SchemaBuilder:
+    """Builds `TypeExpr`s; named definitions accumulate in `definitions` with their family."""
+
+    def __init__(self, documents: DocumentSet, names: NameRegistry, warn: Warn) -> None:
+        self.documents = documents
+        self.names = names
+        self.warn = warn
+        self.definitions: dict[str, Definition] = {}
+        self.family: dict[str, str] = {}
+        """Definition name -> the models/ module it belongs in before cycles are merged."""
+        self._named: dict[tuple[Path, str], str] = {}
+
+    # -- named schemas -------------------------------------------------------------
+
+    def build_components(self) -> None:
+        schemas = self.documents.root.data.get("components", {}).get("schemas", {})
+        if not isinstance(schemas, dict):
+            return
+        for key in schemas:
+            self.named_ref(Target(self.documents.root, join_pointer("/components/schemas", key)))
+
+    def named_ref(self, target: Target) -> Ref:
+        key = (target.document.path, target.pointer)
+        if key in self._named:
+            return Ref(self._named[key])
+        token = target.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+        wanted = token if token.isidentifier() and token[0].isupper() else pascal(token)
+        name = self.names.claim(wanted)
+        self._named[key] = name
+        self.family[name] = snake(name)
+        schema = target.value
+        if is_object_schema(schema) or _is_empty_object(schema):
+            self.definitions[name] = self._object(name, schema, target.document, target.pointer, self.family[name])
+        else:
+            inner = self.type_of(schema, target.document, target.pointer, name, self.family[name])
+            self.definitions[name] = AliasType(name, _description(schema), inner)
+        return Ref(name)
+
+    # -- any schema ----------------------------------------------------------------
+
+    def type_of(
+        self,
+        schema: Any,
+        document: Document,
+        pointer: str,
+        hint: str,
+        family: str,
+        *,
+        files: bool = False,
+    ) -> TypeExpr:
+        """The type of `schema` at `pointer`; inline objects become models named `hint`.
+
+        `files` marks multipart bodies, where a binary string is an uploaded file.
+        """
+        if schema is True or schema == {} or schema is None:
+            return AnyType()
+        if not isinstance(schema, dict):
+            self.warn(Diagnostic(document.location(pointer), "schema is not an object; typed as Any"))
+            return AnyType()
+        declared = schema.get("type")
+        nullable = schema.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            base: TypeExpr = self.named_ref(self.documents.resolve(ref, document))
+        else:
+            base = self._base_type(schema, document, pointer, hint, family, files)
+        if nullable and not isinstance(base, (Nullable, AnyType)):
+            return Nullable(base)
+        return base
+
+    def _base_type(self, schema: dict[str, Any], document: Document, pointer: str, hint: str, family: str, files: bool) -> TypeExpr:
+        if "const" in schema:
+            return LiteralType((schema["const"],)) if _is_scalar(schema["const"]) else AnyType()
+        if isinstance(schema.get("enum"), list):
+            return _enum(schema)
+        for keyword in ("oneOf", "anyOf"):
+            if isinstance(schema.get(keyword), list) and not schema.get("properties"):
+                return self._union(schema[keyword], document, join_pointer(pointer, keyword), hint, family, files)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1 and not schema.get("properties"):
+            return self.type_of(all_of[0], document, join_pointer(pointer, "allOf", 0), hint, family, files=files)
+        if is_object_schema(schema):
+            return self._inline_object(schema, document, pointer, hint, family)
+        types = schema.get("type")
+        if isinstance(types, list):
+            non_null = [t for t in types if t != "null"]
+            variants = [self._typed(dict(schema, type=t), document, pointer, hint, family, files) for t in non_null]
+            inner: TypeExpr = _union_of(variants) if variants else Primitive("None")
+            return Nullable(inner) if "null" in types and non_null else inner
+        return self._typed(schema, document, pointer, hint, family, files)
+
+    def _typed(self, schema: dict[str, Any], document: Document, pointer: str, hint: str, family: str, files: bool) -> TypeExpr:
+        kind = schema.get("type")
+        if kind == "array" or (kind is None and "items" in schema):
+            items = schema.get("items")
+            if items is None:
+                return ListType(AnyType())
+            return ListType(self.type_of(items, document, join_pointer(pointer, "items"), hint + "Item", family, files=files))
+        if kind == "object" or (kind is None and "additionalProperties" in schema):
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, dict) and extra:
+                value = self.type_of(extra, document, join_pointer(pointer, "additionalProperties"), hint + "Value", family)
+                return MapType(value)
+            return MapType(AnyType())
+        if kind == "string":
+            if schema.get("format") == "binary":
+                return FileType() if files else Primitive("bytes")
+            return Primitive(_STRING_FORMATS.get(schema.get("format", ""), "str"))
+        if kind in _PRIMITIVES:
+            return Primitive(_PRIMITIVES[kind])
+        return AnyType()
+
+    def _union(self, variants: list[Any], document: Document, pointer: str, hint: str, family: str, files: bool) -> TypeExpr:
+        built: list[TypeExpr] = []
+        nullable = False
+        for index, variant in enumerate(variants):
+            if isinstance(variant, dict) and variant.get("type") == "null":
+                nullable = True
+                continue
+            variant_hint = hint + _variant_suffix(variant)
+            built.append(self.type_of(variant, document, join_pointer(pointer, index), variant_hint, family, files=files))
+        inner = _union_of(built) if built else AnyType()
+        return Nullable(inner) if nullable and not isinstance(inner, (AnyType, Nullable)) else inner
+
+    # -- objects -------------------------------------------------------------------
+
+    def _inline_object(self, schema: dict[str, Any], document: Document, pointer: str, hint: str, family: str) -> Ref:
+        key = (document.path, pointer)
+        if key in self._named:
+            return Ref(self._named[key])
+        name = self.names.claim(hint)
+        self._named[key] = name
+        self.family[name] = family
+        self.definitions[name] = self._object(name, schema, document, pointer, family)
+        return Ref(name)
+
+    def _object(self, name: str, schema: dict[str, Any], document: Document, pointer: str, family: str) -> ObjectType:
+        fields = self.object_fields(schema, document, pointer, name, family)
+        return ObjectType(name, _description(schema), fields)
+
+    def object_fields(
+        self, schema: dict[str, Any], document: Document, pointer: str, hint: str, family: str, *, files: bool = False
+    ) -> tuple[Field, ...]:
+        """Fields of an object schema, `allOf` parts merged in order."""
+        properties: dict[str, tuple[Any, Document, str]] = {}
+        required: set[str] = set()
+        self._collect(schema, document, pointer, properties, required, seen=set())
+        fields = []
+        taken: set[str] = set()
+        for wire_name, (prop, prop_document, prop_pointer) in properties.items():
+            python_name = field_name(wire_name)
+            while python_name in taken:
+                python_name += "_"
+            taken.add(python_name)
+            prop_type = self.type_of(prop, prop_document, prop_pointer, hint + pascal(wire_name), family, files=files)
+            fields.append(Field(python_name, wire_name, prop_type, wire_name in required, _description(prop)))
+        return tuple(fields)
+
+    def _collect(
+        self,
+        schema: Any,
+        document: Document,
+        pointer: str,
+        properties: dict[str, tuple[Any, Document, str]],
+        required: set[str],
+        seen: set[tuple[Path, str]],
+    ) -> None:
+        if not isinstance(schema, dict) or (document.path, pointer) in seen:
+            return
+        seen.add((document.path, pointer))
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            target = self.documents.resolve(ref, document)
+            self._collect(target.value, target.document, target.pointer, properties, required, seen)
+        for index, part in enumerate(schema.get("allOf") or []):
+            self._collect(part, document, join_pointer(pointer, "allOf", index), properties, required, seen)
+        props = schema.get("properties")
+        if isinstance(props, dict):
+            for wire_name, prop in props.items():
+                properties[wire_name] = (prop, document, join_pointer(pointer, "properties", wire_name))
+        if isinstance(schema.get("required"), list):
+            required.update(r for r in schema["required"] if isinstance(r, str))
+
+
+def _is_scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool))
+
+
+def _description(schema: Any) -> str | None:
+    if isinstance(schema, dict):
+        text = schema.get("description") or schema.get("title")
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return None
+
+
+def _enum(schema: dict[str, Any]) -> TypeExpr:
+    values = tuple(dict.fromkeys(v for v in schema["enum"] if v is not None))
+    if not values or not all(_is_scalar(v) for v in values):
+        return AnyType()
+    if all(isinstance(v, bool) for v in values):
+        fallback = Primitive("bool")
+    elif all(isinstance(v, str) for v in values):
+        fallback = Primitive("str")
+    elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        fallback = Primitive("int")
+    else:
+        fallback = Primitive("str | int | float | bool")
+    known = EnumType(values, fallback)
+    declared = schema.get("type")
+    if None in schema["enum"] or schema.get("nullable") is True or (isinstance(declared, list) and "null" in declared):
+        return Nullable(known)
+    return known
+
+
+def _union_of(variants: list[TypeExpr]) -> TypeExpr:
+    unique = tuple(dict.fromkeys(variants))
+    return unique[0] if len(unique) == 1 else UnionType(unique)
+
+
+def _variant_suffix(variant: Any) -> str:
+    """A name for an inline union member, from its title or its tag value."""
+    if not isinstance(variant, dict):
+        return "Variant"
+    if isinstance(variant.get("title"), str):
+        return pascal(variant["title"])
+    for prop in (variant.get("properties") or {}).values():
+        if isinstance(prop, dict):
+            tag = prop.get("const")
+            if tag is None and isinstance(prop.get("enum"), list) and len(prop["enum"]) == 1:
+                tag = prop["enum"][0]
+            if isinstance(tag, str):
+                return pascal(tag)
+    kind = variant.get("type")
+    return pascal(kind) if isinstance(kind, str) else "Variant"

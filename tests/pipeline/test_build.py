@@ -1,0 +1,167 @@
+"""Build stage: $ref resolution, cycles, collision-free names, operation naming."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.config import ClientConfig, OperationName
+from generator.ir import ObjectType, Ref
+from generator.load import load
+from tests.conftest import SPECS
+from tests.pipeline.helpers import generate_package
+
+
+def _api(spec: Path, **config: object):
+    base = ClientConfig.default(spec, spec.parent / "out", "demo")
+    warnings = []
+    api = build(load(spec), ClientConfig(**{**base.__dict__, **config}), warnings.append)
+    return api, warnings
+
+
+def _definitions(api):
+    return {d.name: d for module in api.modules for d in module.definitions}
+
+
+def test_refs_resolve_to_named_models():
+    api, _ = _api(SPECS / "moonshot.yaml")
+    definitions = _definitions(api)
+    batch = definitions["BatchObject"]
+    assert isinstance(batch, ObjectType)
+    fields = {f.name: f for f in batch.fields}
+    assert fields["request_counts"].type == Ref("BatchRequestCounts")
+    assert fields["request_counts"].required
+    assert not fields["output_file_id"].required
+    operations = {".".join((*path, op.name)): op for path, op in api.operations()}
+    cancel = operations["batches.cancel"]
+    assert cancel.response.type == Ref("BatchObject")
+    assert {e.status: e.type for e in cancel.errors} == {s: Ref("ErrorResponse") for s in ("400", "401", "404", "500")}
+
+
+def test_rest_names_and_tag_resources():
+    api, _ = _api(SPECS / "moonshot.yaml")
+    names = {(".".join(path), op.name): (op.method, op.path) for path, op in api.operations()}
+    assert names[("batches", "create")] == ("post", "/v1/batches")
+    assert names[("batches", "list")] == ("get", "/v1/batches")
+    assert names[("batches", "retrieve")] == ("get", "/v1/batches/{batch_id}")
+    assert names[("batches", "cancel")] == ("post", "/v1/batches/{batch_id}/cancel")
+    assert names[("files", "content")] == ("get", "/v1/files/{file_id}/content")
+    assert names[("files", "delete")] == ("delete", "/v1/files/{file_id}")
+    # No REST shape: the summary names it, the resource's own words left out.
+    assert names[("billing", "check_balance")] == ("get", "/v1/users/me/balance")
+
+
+def test_config_overrides_and_path_prefix():
+    override = {"POST /v1/chat/completions": OperationName(("chat", "completions"), "create")}
+    api, _ = _api(SPECS / "moonshot.yaml", operations=override)
+    chat = next(r for r in api.resources if r.attribute == "chat")
+    assert [c.attribute for c in chat.children] == ["completions"]
+    assert [op.name for op in chat.children[0].operations] == ["create"]
+    mka1, _ = _api(SPECS / "mka1.yaml", path_prefix="/api/v1/llm")
+    assert sorted(".".join((*p, op.name)) for p, op in mka1.operations()) == [
+        "batches.cancel", "batches.create", "batches.list", "batches.retrieve",
+        "files.content", "files.create", "files.delete", "files.list", "files.retrieve",
+    ]  # fmt: skip
+
+
+def test_header_on_every_operation_becomes_a_client_option():
+    api, _ = _api(SPECS / "mka1.yaml")
+    assert [(p.name, p.wire_name) for p in api.client_headers] == [("on_behalf_of", "X-On-Behalf-Of")]
+
+
+def test_name_collisions_get_words_not_numbers(write_spec):
+    spec = write_spec(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Pet: {type: object, properties: {tag: {type: object, properties: {a: {type: string}}}}}
+            pet: {type: object, properties: {b: {type: string}}}
+            PetTag: {type: object, properties: {c: {type: string}}}
+            APIError: {type: object, properties: {d: {type: string}}}
+        """
+    )
+    api, _ = _api(spec)
+    names = sorted(_definitions(api))
+    assert names == ["APIErrorModel", "Pet", "PetModel", "PetTag", "PetTagModel"]
+    assert not any(ch.isdigit() for name in names for ch in name)
+
+
+CYCLES = """
+openapi: 3.1.0
+info: {title: T, version: "1"}
+paths:
+  /nodes/{node_id}:
+    get:
+      parameters: [{name: node_id, in: path, required: true, schema: {type: string}}]
+      responses:
+        "200": {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Node'}}}}
+components:
+  schemas:
+    Node:
+      type: object
+      properties:
+        name: {type: string}
+        children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+        owner: {$ref: '#/components/schemas/Person'}
+    Person:
+      type: object
+      properties:
+        nodes: {type: array, items: {$ref: '#/components/schemas/Node'}}
+"""
+
+
+def test_self_and_mutual_recursion_import_and_validate(write_spec, tmp_path: Path):
+    spec = write_spec(CYCLES)
+    result, package = generate_package(spec, tmp_path / "out", "cycles_demo")
+    modules = [path for path in result.files if path.startswith("models/") and path != "models/__init__.py"]
+    assert modules == ["models/node.py"]  # Node and Person import each other: one module
+    node = package.Node.model_validate({"name": "a", "children": [{"name": "b"}], "owner": {"nodes": [{"name": "c"}]}})
+    assert node.children[0].name == "b"
+    assert isinstance(node.owner.nodes[0], package.Node)
+
+
+def test_inline_schemas_are_named_from_their_path(write_spec):
+    spec = write_spec(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: "1"}
+        paths:
+          /batches:
+            post:
+              tags: [Batches]
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      properties:
+                        metadata: {type: object, properties: {owner: {type: string}}}
+              responses: {"200": {description: ok}}
+        """
+    )
+    api, _ = _api(spec)
+    assert "BatchCreateParamsMetadata" in _definitions(api)
+
+
+@pytest.mark.parametrize("keyword", ["class", "from", "import"])
+def test_python_keywords_are_escaped_and_wire_names_kept(write_spec, tmp_path: Path, keyword: str):
+    spec = write_spec(
+        f"""
+        openapi: 3.1.0
+        info: {{title: T, version: "1"}}
+        paths: {{}}
+        components:
+          schemas:
+            Thing: {{type: object, properties: {{{keyword}: {{type: string}}, createdAt: {{type: integer}}}}}}
+        """
+    )
+    _, package = generate_package(spec, tmp_path / "out", f"kw_{keyword}")
+    thing = package.Thing.model_validate({keyword: "x", "createdAt": 3})
+    assert getattr(thing, keyword + "_") == "x"
+    assert thing.created_at == 3
+    assert thing.model_dump(by_alias=True) == {keyword: "x", "createdAt": 3}

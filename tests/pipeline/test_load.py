@@ -1,0 +1,107 @@
+"""Load stage: JSON-compatible YAML, relative-file $refs, located fatal errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import FatalError
+from generator.load import load
+
+MINIMAL = """
+openapi: 3.1.0
+info: {title: T, version: "1"}
+paths: {}
+"""
+
+
+def test_yaml_scalars_stay_json_compatible(write_spec):
+    spec = write_spec(
+        MINIMAL
+        + """
+components:
+  schemas:
+    Thing:
+      type: object
+      example: {released: 2023-11-07, enabled: on, answer: yes, flag: true}
+      properties: {}
+x-codes:
+  200: ok
+"""
+    )
+    data = load(spec).root.data
+    example = data["components"]["schemas"]["Thing"]["example"]
+    assert example == {"released": "2023-11-07", "enabled": "on", "answer": "yes", "flag": True}
+    assert data["x-codes"] == {"200": "ok"}
+
+
+def test_relative_file_refs_are_followed(write_spec):
+    write_spec("Pet:\n  type: object\n  properties:\n    name: {type: string}\n", "schemas/pets.yaml")
+    spec = write_spec(MINIMAL + "components:\n  schemas:\n    Pet:\n      $ref: 'schemas/pets.yaml#/Pet'\n")
+    documents = load(spec)
+    assert len(documents.documents) == 2
+    target = documents.resolve("schemas/pets.yaml#/Pet", documents.root)
+    assert target.value["properties"]["name"] == {"type": "string"}
+
+
+def test_line_of_pointer(write_spec):
+    spec = write_spec(MINIMAL + "components:\n  schemas:\n    A:\n      type: string\n")
+    root = load(spec).root
+    expected = spec.read_text().splitlines().index("      type: string") + 1
+    assert root.line_of("/components/schemas/A/type") == expected
+    # A pointer that goes deeper than the document stops at the nearest parent.
+    assert root.line_of("/components/schemas/A/type/nope") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (None, "missing.yaml", "missing.yaml: /: file not found"),
+        ("openapi: 3.1.0\ninfo: {title: [unclosed\n", "broken.yaml", "broken.yaml:3: /: YAML syntax error"),
+        ('{"openapi": "3.1.0",\n "info": }', "broken.json", "broken.json:2: /: JSON syntax error"),
+        ("just: a mapping\n", "other.yaml", "other.yaml:1: /: not an OpenAPI document"),
+    ],
+)
+def test_fatal_input_errors_name_file_and_line(tmp_path: Path, text, name, expected):
+    path = tmp_path / name
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(FatalError) as caught:
+        load(path, name)
+    assert str(caught.value).startswith(expected)
+
+
+def test_dangling_ref_names_the_ref_location(write_spec):
+    spec = write_spec(
+        MINIMAL.replace("paths: {}", "")
+        + """
+paths:
+  /a:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Missing'}
+"""
+    )
+    with pytest.raises(FatalError) as caught:
+        load(spec, "spec.yaml")
+    message = str(caught.value)
+    assert message.startswith("spec.yaml:13: /paths/~1a/get/responses/200/content/application~1json/schema/$ref")
+    assert "'#/components/schemas/Missing'" in message
+
+
+def test_refs_outside_the_spec_folder_are_refused(write_spec, tmp_path: Path):
+    (tmp_path / "secret.yaml").write_text("X: {type: string}\n")
+    spec = write_spec(MINIMAL + "components:\n  schemas:\n    A: {$ref: '../secret.yaml#/X'}\n", "inner/spec.yaml")
+    with pytest.raises(FatalError, match="outside the spec's folder"):
+        load(spec)
+
+
+def test_remote_refs_are_not_fetched(write_spec):
+    spec = write_spec(MINIMAL + "components:\n  schemas:\n    A: {$ref: 'https://example.com/x.yaml#/X'}\n")
+    with pytest.raises(FatalError, match="remote \\$ref"):
+        load(spec)
