@@ -32,7 +32,7 @@ def test_wheel_installs_and_generates(tmp_path: Path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert (work / "out" / "mka1" / "_client.py").read_text().count("class MKA1") == 1
+    assert (work / "out" / "mka1" / "_client.py").read_text().count("class Mka1(SyncAPIClient)") == 1
     location = subprocess.run(
         [python, "-c", "import generator.render as r; print(r.templates_dir())"], cwd=work, capture_output=True, text=True, check=True
     )
