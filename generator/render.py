@@ -122,6 +122,8 @@ def _client_docstring(api: Api) -> str:
 
 def _init_docstring(api: Api) -> str:
     lines = [
+        "Create a client; arguments left out come from the environment or the spec.",
+        "",
         "Args:",
         f"  api_key: defaults to the {api.env_prefix}_API_KEY environment variable.",
         f"  base_url: defaults to {api.env_prefix}_BASE_URL, then {api.base_url or 'nothing (required)'}.",

@@ -17,9 +17,15 @@ def test_generated_matches_specs(config):
     result = generate(config, f"specs/{config.spec.name}")
     differences = compare(config.output, result.files)
     report = "\n".join(f"{d.kind}: {d.path}\n{d.diff}" for d in differences)
-    assert not differences, f"generated/{config.package} is stale; refresh with `make generate`:\n{report}"
+    assert not differences, (
+        f"generated/{config.package} is stale; refresh with `make generate`:\n{report}"
+    )
 
 
 def test_all_three_providers_are_configured():
     assert sorted(c.package for c in CLIENTS) == ["mka1", "moonshot", "siliconflow"]
-    assert {c.package: c.class_name for c in CLIENTS} == {"mka1": "MKA1", "moonshot": "Moonshot", "siliconflow": "SiliconFlow"}
+    assert {c.package: c.class_name for c in CLIENTS} == {
+        "mka1": "MKA1",
+        "moonshot": "Moonshot",
+        "siliconflow": "SiliconFlow",
+    }

@@ -41,14 +41,16 @@ class MKA1(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        """Args:
-        api_key: defaults to the MKA1_API_KEY environment variable.
-        base_url: defaults to MKA1_BASE_URL, then https://apigw.mka1.com.
-        on_behalf_of: sent as the X-On-Behalf-Of header on every request unless a call sets it.
-        timeout: seconds, or an httpx.Timeout; per call with timeout=.
-        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
-        default_headers: sent with every request.
-        http_client: your own httpx client; it is then yours to close.
+        """Create a client; arguments left out come from the environment or the spec.
+
+        Args:
+          api_key: defaults to the MKA1_API_KEY environment variable.
+          base_url: defaults to MKA1_BASE_URL, then https://apigw.mka1.com.
+          on_behalf_of: sent as the X-On-Behalf-Of header on every request unless a call sets it.
+          timeout: seconds, or an httpx.Timeout; per call with timeout=.
+          max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+          default_headers: sent with every request.
+          http_client: your own httpx client; it is then yours to close.
         """
         if api_key is None:
             api_key = os.environ.get("MKA1_API_KEY")
@@ -91,14 +93,16 @@ class AsyncMKA1(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        """Args:
-        api_key: defaults to the MKA1_API_KEY environment variable.
-        base_url: defaults to MKA1_BASE_URL, then https://apigw.mka1.com.
-        on_behalf_of: sent as the X-On-Behalf-Of header on every request unless a call sets it.
-        timeout: seconds, or an httpx.Timeout; per call with timeout=.
-        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
-        default_headers: sent with every request.
-        http_client: your own httpx client; it is then yours to close.
+        """Create a client; arguments left out come from the environment or the spec.
+
+        Args:
+          api_key: defaults to the MKA1_API_KEY environment variable.
+          base_url: defaults to MKA1_BASE_URL, then https://apigw.mka1.com.
+          on_behalf_of: sent as the X-On-Behalf-Of header on every request unless a call sets it.
+          timeout: seconds, or an httpx.Timeout; per call with timeout=.
+          max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+          default_headers: sent with every request.
+          http_client: your own httpx client; it is then yours to close.
         """
         if api_key is None:
             api_key = os.environ.get("MKA1_API_KEY")

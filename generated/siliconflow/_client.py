@@ -40,13 +40,15 @@ class SiliconFlow(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
-        """Args:
-        api_key: defaults to the SILICONFLOW_API_KEY environment variable.
-        base_url: defaults to SILICONFLOW_BASE_URL, then https://api.siliconflow.cn/v1.
-        timeout: seconds, or an httpx.Timeout; per call with timeout=.
-        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
-        default_headers: sent with every request.
-        http_client: your own httpx client; it is then yours to close.
+        """Create a client; arguments left out come from the environment or the spec.
+
+        Args:
+          api_key: defaults to the SILICONFLOW_API_KEY environment variable.
+          base_url: defaults to SILICONFLOW_BASE_URL, then https://api.siliconflow.cn/v1.
+          timeout: seconds, or an httpx.Timeout; per call with timeout=.
+          max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+          default_headers: sent with every request.
+          http_client: your own httpx client; it is then yours to close.
         """
         if api_key is None:
             api_key = os.environ.get("SILICONFLOW_API_KEY")
@@ -86,13 +88,15 @@ class AsyncSiliconFlow(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
-        """Args:
-        api_key: defaults to the SILICONFLOW_API_KEY environment variable.
-        base_url: defaults to SILICONFLOW_BASE_URL, then https://api.siliconflow.cn/v1.
-        timeout: seconds, or an httpx.Timeout; per call with timeout=.
-        max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
-        default_headers: sent with every request.
-        http_client: your own httpx client; it is then yours to close.
+        """Create a client; arguments left out come from the environment or the spec.
+
+        Args:
+          api_key: defaults to the SILICONFLOW_API_KEY environment variable.
+          base_url: defaults to SILICONFLOW_BASE_URL, then https://api.siliconflow.cn/v1.
+          timeout: seconds, or an httpx.Timeout; per call with timeout=.
+          max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+          default_headers: sent with every request.
+          http_client: your own httpx client; it is then yours to close.
         """
         if api_key is None:
             api_key = os.environ.get("SILICONFLOW_API_KEY")

@@ -32,9 +32,16 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
     spec = documents.root.data
     version = str(spec.get("openapi", spec.get("swagger", "")))
     if not version.startswith("3."):
-        version_at = documents.root.location("/openapi" if "openapi" in spec else "/swagger")
-        raise FatalError(version_at, f"OpenAPI version {version!r} is not supported (3.0 and 3.1 are)")
-    names = NameRegistry(_RUNTIME_NAMES | {config.class_name, "Async" + config.class_name})
+        version_at = documents.root.location(
+            "/openapi" if "openapi" in spec else "/swagger"
+        )
+        raise FatalError(
+            version_at,
+            f"OpenAPI version {version!r} is not supported (3.0 and 3.1 are)",
+        )
+    names = NameRegistry(
+        _RUNTIME_NAMES | {config.class_name, "Async" + config.class_name}
+    )
     schemas = SchemaBuilder(documents, names, warn)
     schemas.build_components()
     builder = OperationBuilder(schemas)
@@ -42,9 +49,19 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
     planned, skipped = _plan_operations(documents, config, builder, warn)
     built: list[tuple[OperationName, Operation]] = []
     for where, path, method, path_item, placement in planned:
-        base = pascal("_".join((*placement.resource[:-1], singular(placement.resource[-1]), placement.method)))
+        base = pascal(
+            "_".join(
+                (
+                    *placement.resource[:-1],
+                    singular(placement.resource[-1]),
+                    placement.method,
+                )
+            )
+        )
         try:
-            operation = builder.build(placement.method, base, method, path, path_item, documents.root, where)
+            operation = builder.build(
+                placement.method, base, method, path, path_item, documents.root, where
+            )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # A broken operation drops only itself, and says so.
             reason = f"cannot be generated: {type(exc).__name__}: {exc}"
@@ -88,14 +105,27 @@ def _plan_operations(
             continue
         for method in HTTP_METHODS:
             if isinstance(path_item.get(method), dict):
-                found.append((join_pointer(item_pointer, method), path, method, path_item))
+                found.append(
+                    (join_pointer(item_pointer, method), path, method, path_item)
+                )
                 if path_item[method].get("callbacks"):
                     where = join_pointer(item_pointer, method, "callbacks")
-                    skipped.append(Skipped("CALLBACK", path, where, "callbacks are not generated"))
+                    skipped.append(
+                        Skipped("CALLBACK", path, where, "callbacks are not generated")
+                    )
     for name in root.data.get("webhooks") or {}:
-        skipped.append(Skipped("WEBHOOK", name, join_pointer("/webhooks", name), "webhooks are not generated"))
+        skipped.append(
+            Skipped(
+                "WEBHOOK",
+                name,
+                join_pointer("/webhooks", name),
+                "webhooks are not generated",
+            )
+        )
 
-    operation_ids = [op.get("operationId") for _, _, method, item in found for op in [item[method]]]
+    operation_ids = [
+        op.get("operationId") for _, _, method, item in found for op in [item[method]]
+    ]
     planned: list[_Planned] = []
     taken: set[tuple[tuple[str, ...], str]] = set()
     for where, path, method, path_item in found:
@@ -106,27 +136,54 @@ def _plan_operations(
         method_name = placement.method
         if (placement.resource, method_name) in taken:
             method_name = f"{method_name}_{method}"
-            suffix = re.sub(r"\W+", "_", path.strip("/").rsplit("/", 1)[-1]).strip("_").lower()
+            suffix = (
+                re.sub(r"\W+", "_", path.strip("/").rsplit("/", 1)[-1])
+                .strip("_")
+                .lower()
+            )
             if (placement.resource, method_name) in taken and suffix:
                 method_name = f"{method_name}_{suffix}"
             if (placement.resource, method_name) in taken:
                 reason = f"name {'.'.join(placement.resource)}.{placement.method} is taken by another operation"
-                warn(Diagnostic(root.location(where), reason + "; set a name under [tool.sdkforge] operations"))
+                warn(
+                    Diagnostic(
+                        root.location(where),
+                        reason + "; set a name under [tool.sdkforge] operations",
+                    )
+                )
                 skipped.append(Skipped(method.upper(), path, where, reason))
                 continue
         taken.add((placement.resource, method_name))
-        planned.append((where, path, method, path_item, OperationName(placement.resource, method_name)))
+        planned.append(
+            (
+                where,
+                path,
+                method,
+                path_item,
+                OperationName(placement.resource, method_name),
+            )
+        )
     return planned, skipped
 
 
-def _resources(built: list[tuple[OperationName, Operation]], client_headers: tuple[Parameter, ...]) -> tuple[Resource, ...]:
+def _resources(
+    built: list[tuple[OperationName, Operation]], client_headers: tuple[Parameter, ...]
+) -> tuple[Resource, ...]:
     client_header_names = {p.wire_name.lower() for p in client_headers}
     tree: dict[tuple[str, ...], list[Operation]] = {}
     for placement, operation in built:
         for depth in range(1, len(placement.resource) + 1):
             tree.setdefault(placement.resource[:depth], [])
         parameters = tuple(
-            Parameter(p.name, p.wire_name, p.location, p.type, p.required, p.description, client_default=True)
+            Parameter(
+                p.name,
+                p.wire_name,
+                p.location,
+                p.type,
+                p.required,
+                p.description,
+                client_default=True,
+            )
             if p.location == "header" and p.wire_name.lower() in client_header_names
             else p
             for p in operation.parameters
@@ -134,7 +191,11 @@ def _resources(built: list[tuple[OperationName, Operation]], client_headers: tup
         tree[placement.resource].append(replace(operation, parameters=parameters))
 
     def node(path: tuple[str, ...]) -> Resource:
-        children = tuple(node(child) for child in tree if len(child) == len(path) + 1 and child[: len(path)] == path)
+        children = tuple(
+            node(child)
+            for child in tree
+            if len(child) == len(path) + 1 and child[: len(path)] == path
+        )
         return Resource(path[-1], pascal("_".join(path)), tuple(tree[path]), children)
 
     return tuple(node(path) for path in tree if len(path) == 1)
@@ -145,10 +206,16 @@ def _client_headers(operations: list[Operation]) -> tuple[Parameter, ...]:
     if not operations:
         return ()
     common: dict[str, Parameter] = {
-        p.wire_name.lower(): p for p in operations[0].parameters if p.location == "header" and not p.required
+        p.wire_name.lower(): p
+        for p in operations[0].parameters
+        if p.location == "header" and not p.required
     }
     for operation in operations[1:]:
-        present = {p.wire_name.lower() for p in operation.parameters if p.location == "header" and not p.required}
+        present = {
+            p.wire_name.lower()
+            for p in operation.parameters
+            if p.location == "header" and not p.required
+        }
         common = {k: v for k, v in common.items() if k in present}
     return tuple(common.values())
 
@@ -171,7 +238,11 @@ def _auth(spec: dict[str, Any]) -> Auth | None:
         for method in HTTP_METHODS:
             operation = path_item.get(method) if isinstance(path_item, dict) else None
             if isinstance(operation, dict):
-                used += [name for requirement in operation.get("security") or [] for name in requirement]
+                used += [
+                    name
+                    for requirement in operation.get("security") or []
+                    for name in requirement
+                ]
     for name in dict.fromkeys(used + list(schemes)):
         scheme = schemes.get(name)
         if not isinstance(scheme, dict):

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from ..ir import AliasType, Definition, ModelModule, ObjectType
 
 
-def _strongly_connected(nodes: Iterable[str], edges: dict[str, set[str]]) -> list[list[str]]:
+def _strongly_connected(
+    nodes: Iterable[str], edges: dict[str, set[str]]
+) -> list[list[str]]:
     """Tarjan's algorithm, iterative so deep schema chains cannot overflow the stack."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -87,7 +89,11 @@ def _order(definitions: list[Definition]) -> list[Definition]:
     pending = list(placed)
     while pending:
         for position, definition in enumerate(pending):
-            needs = {n for n in definition.model_names() if n in by_name and n != definition.name}
+            needs = {
+                n
+                for n in definition.model_names()
+                if n in by_name and n != definition.name
+            }
             if not isinstance(definition, AliasType) or needs <= emitted:
                 break
         else:
@@ -98,12 +104,19 @@ def _order(definitions: list[Definition]) -> list[Definition]:
     return ordered
 
 
-def group_modules(definitions: dict[str, Definition], family: dict[str, str]) -> tuple[ModelModule, ...]:
+def group_modules(
+    definitions: dict[str, Definition], family: dict[str, str]
+) -> tuple[ModelModule, ...]:
     families: dict[str, list[Definition]] = {}
     for definition in definitions.values():
         families.setdefault(family[definition.name], []).append(definition)
     edges = {
-        name: {family[ref] for d in members for ref in d.model_names() if ref in family and family[ref] != name}
+        name: {
+            family[ref]
+            for d in members
+            for ref in d.model_names()
+            if ref in family and family[ref] != name
+        }
         for name, members in families.items()
     }
     module_of: dict[str, str] = {}
@@ -127,13 +140,18 @@ def group_modules(definitions: dict[str, Definition], family: dict[str, str]) ->
         rebuilt = tuple(
             d.name
             for d in ordered
-            if isinstance(d, ObjectType) and any(position.get(ref, -1) >= position[d.name] for ref in d.model_names())
+            if isinstance(d, ObjectType)
+            and any(
+                position.get(ref, -1) >= position[d.name] for ref in d.model_names()
+            )
         )
         modules.append(
             ModelModule(
                 name=module,
                 definitions=tuple(ordered),
-                imports=tuple((m, tuple(sorted(names))) for m, names in sorted(imports.items())),
+                imports=tuple(
+                    (m, tuple(sorted(names))) for m, names in sorted(imports.items())
+                ),
                 rebuilt=rebuilt,
             )
         )

@@ -9,12 +9,11 @@ operationId or summary only where the path alone says nothing.
 
 from __future__ import annotations
 
+import keyword
 import re
 from typing import Any
 
 from ..config import ClientConfig, OperationName
-import keyword
-
 from ..naming import identifier, plural, singular, snake, words
 
 _VERSION = re.compile(r"^v\d+(?:[._]\d+)*(?:beta|alpha)?\d*$", re.IGNORECASE)
@@ -40,15 +39,33 @@ def _rest_method(method: str, rest: list[tuple[str, bool]], lists: bool) -> str 
     """The conventional name, or None when the remaining path has no conventional shape."""
     shape = tuple(is_param for _, is_param in rest)
     if shape == ():
-        return {"get": "list" if lists else "retrieve", "post": "create", "put": "update", "patch": "update", "delete": "delete"}.get(method)
+        return {
+            "get": "list" if lists else "retrieve",
+            "post": "create",
+            "put": "update",
+            "patch": "update",
+            "delete": "delete",
+        }.get(method)
     if shape == (True,):
-        return {"get": "retrieve", "put": "update", "patch": "update", "post": "update", "delete": "delete"}.get(method)
+        return {
+            "get": "retrieve",
+            "put": "update",
+            "patch": "update",
+            "post": "update",
+            "delete": "delete",
+        }.get(method)
     if shape == (True, False):
         return snake(rest[1][0])
     return None
 
 
-def _descriptive_method(operation: dict[str, Any], resource: str, method: str, rest: list[tuple[str, bool]], lists: bool) -> str:
+def _descriptive_method(
+    operation: dict[str, Any],
+    resource: str,
+    method: str,
+    rest: list[tuple[str, bool]],
+    lists: bool,
+) -> str:
     """A name from the operationId or the summary, the resource's own words left out."""
     resource_words = {resource, singular(resource), plural(singular(resource))}
     for source in (operation.get("operationId"), operation.get("summary")):
@@ -62,15 +79,26 @@ def _descriptive_method(operation: dict[str, Any], resource: str, method: str, r
 
 
 def operation_name(
-    config: ClientConfig, method: str, path: str, operation: dict[str, Any], lists: bool, unique_operation_id: bool
+    config: ClientConfig,
+    method: str,
+    path: str,
+    operation: dict[str, Any],
+    lists: bool,
+    unique_operation_id: bool,
 ) -> OperationName:
     override = config.operations.get(f"{method.upper()} {path}")
     if override:
         return override
     segments = _segments(path, config.path_prefix)
     tags = operation.get("tags")
-    tag = snake(tags[0]) if isinstance(tags, list) and tags and isinstance(tags[0], str) else None
-    statics = [(index, text) for index, (text, is_param) in enumerate(segments) if not is_param]
+    tag = (
+        snake(tags[0])
+        if isinstance(tags, list) and tags and isinstance(tags[0], str)
+        else None
+    )
+    statics = [
+        (index, text) for index, (text, is_param) in enumerate(segments) if not is_param
+    ]
     resource, rest = tag, segments
     for index, text in statics:
         if tag is None or _matches(text, tag):

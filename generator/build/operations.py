@@ -5,8 +5,19 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..diagnostics import Diagnostic, join_pointer
-from ..ir import Body, BodyEncoding, ErrorResponse, Field, Operation, ParameterLocation, Parameter, Primitive, Response, TypeExpr
+from ..diagnostics import join_pointer
+from ..ir import (
+    Body,
+    BodyEncoding,
+    ErrorResponse,
+    Field,
+    Operation,
+    Parameter,
+    ParameterLocation,
+    Primitive,
+    Response,
+    TypeExpr,
+)
 from ..load import Document
 from ..naming import identifier, pascal, snake
 from .schemas import SchemaBuilder, is_object_schema
@@ -14,7 +25,9 @@ from .schemas import SchemaBuilder, is_object_schema
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 # Keyword arguments every generated method has; spec names must not take them.
-RESERVED_ARGUMENTS = frozenset({"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"})
+RESERVED_ARGUMENTS = frozenset(
+    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"}
+)
 
 _ERROR_STATUS = re.compile(r"^[45](?:\d\d|XX)$|^default$", re.IGNORECASE)
 
@@ -29,42 +42,71 @@ class OperationBuilder:
         self.schemas = schemas
         self.documents = schemas.documents
 
-    def deref(self, value: Any, document: Document, pointer: str) -> tuple[Any, Document, str]:
+    def deref(
+        self, value: Any, document: Document, pointer: str
+    ) -> tuple[Any, Document, str]:
         """Follow `$ref`s of parameter, body and response objects to their definition."""
         seen = set()
-        while isinstance(value, dict) and isinstance(value.get("$ref"), str) and (document.path, pointer) not in seen:
+        while (
+            isinstance(value, dict)
+            and isinstance(value.get("$ref"), str)
+            and (document.path, pointer) not in seen
+        ):
             seen.add((document.path, pointer))
             target = self.documents.resolve(value["$ref"], document)
             value, document, pointer = target.value, target.document, target.pointer
         return value, document, pointer
 
-    def returns_list(self, operation: dict[str, Any], document: Document, pointer: str) -> bool:
+    def returns_list(
+        self, operation: dict[str, Any], document: Document, pointer: str
+    ) -> bool:
         """Whether the success response is a collection: an array, or an object with a `data` array."""
-        code, raw = self.success_response(operation, document, pointer)
+        _code, raw = self.success_response(operation, document, pointer)
         value, value_document, value_pointer = self.deref(raw, document, pointer)
         for content_type, media in ((value or {}).get("content") or {}).items():
             if is_json(content_type) and isinstance(media, dict):
-                schema = self.deref(media.get("schema"), value_document, value_pointer)[0]
+                schema = self.deref(media.get("schema"), value_document, value_pointer)[
+                    0
+                ]
                 if not isinstance(schema, dict):
                     return False
                 if schema.get("type") == "array":
                     return True
                 properties = schema.get("properties") or {}
                 return any(
-                    isinstance(self.deref(properties.get(key), value_document, value_pointer)[0], dict)
-                    and self.deref(properties[key], value_document, value_pointer)[0].get("type") == "array"
+                    isinstance(
+                        self.deref(properties.get(key), value_document, value_pointer)[
+                            0
+                        ],
+                        dict,
+                    )
+                    and self.deref(properties[key], value_document, value_pointer)[
+                        0
+                    ].get("type")
+                    == "array"
                     for key in ("data", "items", "results")
                     if key in properties
                 )
         return False
 
-    def success_response(self, operation: dict[str, Any], document: Document, pointer: str) -> tuple[str | None, Any]:
+    def success_response(
+        self, operation: dict[str, Any], document: Document, pointer: str
+    ) -> tuple[str | None, Any]:
         responses = operation.get("responses") or {}
         codes = sorted(code for code in responses if str(code).startswith("2"))
         code = codes[0] if codes else ("default" if "default" in responses else None)
         return code, responses.get(code) if code else None
 
-    def build(self, name: str, base: str, method: str, path: str, path_item: dict[str, Any], document: Document, pointer: str) -> Operation:
+    def build(
+        self,
+        name: str,
+        base: str,
+        method: str,
+        path: str,
+        path_item: dict[str, Any],
+        document: Document,
+        pointer: str,
+    ) -> Operation:
         operation = path_item[method]
         parameters = self._parameters(path_item, operation, document, pointer, base)
         taken = {p.name for p in parameters}
@@ -87,27 +129,61 @@ class OperationBuilder:
 
     # -- parameters ----------------------------------------------------------------
 
-    def _parameters(self, path_item: dict[str, Any], operation: dict[str, Any], document: Document, pointer: str, base: str) -> tuple[Parameter, ...]:
+    def _parameters(
+        self,
+        path_item: dict[str, Any],
+        operation: dict[str, Any],
+        document: Document,
+        pointer: str,
+        base: str,
+    ) -> tuple[Parameter, ...]:
         merged: dict[tuple[ParameterLocation, str], tuple[Any, Document, str]] = {}
         path_pointer = pointer.rsplit("/", 1)[0]
         for source, source_pointer in ((path_item, path_pointer), (operation, pointer)):
             for index, raw in enumerate(source.get("parameters") or []):
-                value, value_document, value_pointer = self.deref(raw, document, join_pointer(source_pointer, "parameters", index))
-                if isinstance(value, dict) and isinstance(value.get("name"), str) and value.get("in") in ("path", "query", "header", "cookie"):
-                    merged[(value["in"], value["name"])] = (value, value_document, value_pointer)
+                value, value_document, value_pointer = self.deref(
+                    raw, document, join_pointer(source_pointer, "parameters", index)
+                )
+                if (
+                    isinstance(value, dict)
+                    and isinstance(value.get("name"), str)
+                    and value.get("in") in ("path", "query", "header", "cookie")
+                ):
+                    merged[(value["in"], value["name"])] = (
+                        value,
+                        value_document,
+                        value_pointer,
+                    )
         parameters = []
         taken = set(RESERVED_ARGUMENTS)
-        for (location, wire_name), (value, value_document, value_pointer) in merged.items():
+        for (location, wire_name), (
+            value,
+            value_document,
+            value_pointer,
+        ) in merged.items():
             python_name = _parameter_name(wire_name, location)
             if python_name in taken:
                 python_name = f"{python_name}_{location}"
             taken.add(python_name)
-            schema, schema_pointer = value.get("schema"), join_pointer(value_pointer, "schema")
-            if schema is None and isinstance(value.get("content"), dict) and value["content"]:
+            schema, schema_pointer = (
+                value.get("schema"),
+                join_pointer(value_pointer, "schema"),
+            )
+            if (
+                schema is None
+                and isinstance(value.get("content"), dict)
+                and value["content"]
+            ):
                 media = next(iter(value["content"]))
                 schema = value["content"][media].get("schema")
                 schema_pointer = join_pointer(value_pointer, "content", media, "schema")
-            param_type = self.schemas.type_of(schema, value_document, schema_pointer, base + pascal(wire_name), snake(base))
+            param_type = self.schemas.type_of(
+                schema,
+                value_document,
+                schema_pointer,
+                base + pascal(wire_name),
+                snake(base),
+            )
             parameters.append(
                 Parameter(
                     name=python_name,
@@ -123,17 +199,39 @@ class OperationBuilder:
         template_names = re.findall(r"{([^}]+)}", _path_of(pointer))
         for wire_name in template_names:
             if ("path", wire_name) not in merged:
-                parameters.append(Parameter(_parameter_name(wire_name, "path"), wire_name, "path", Primitive("str"), True))
+                parameters.append(
+                    Parameter(
+                        _parameter_name(wire_name, "path"),
+                        wire_name,
+                        "path",
+                        Primitive("str"),
+                        True,
+                    )
+                )
         order = {name: index for index, name in enumerate(template_names)}
-        return tuple(sorted(parameters, key=lambda p: (p.location != "path", order.get(p.wire_name, 0))))
+        return tuple(
+            sorted(
+                parameters,
+                key=lambda p: (p.location != "path", order.get(p.wire_name, 0)),
+            )
+        )
 
     # -- request body --------------------------------------------------------------
 
-    def _body(self, operation: dict[str, Any], document: Document, pointer: str, base: str, taken: set[str]) -> Body | None:
+    def _body(
+        self,
+        operation: dict[str, Any],
+        document: Document,
+        pointer: str,
+        base: str,
+        taken: set[str],
+    ) -> Body | None:
         raw = operation.get("requestBody")
         if raw is None:
             return None
-        value, body_document, body_pointer = self.deref(raw, document, join_pointer(pointer, "requestBody"))
+        value, body_document, body_pointer = self.deref(
+            raw, document, join_pointer(pointer, "requestBody")
+        )
         content = value.get("content") if isinstance(value, dict) else None
         if not isinstance(content, dict) or not content:
             return None
@@ -145,14 +243,28 @@ class OperationBuilder:
         required = value.get("required") is True
         hint = base + "Params"
         if encoding in ("json", "multipart", "form"):
-            resolved, schema_document, resolved_pointer = self.deref(schema, body_document, schema_pointer)
+            resolved, schema_document, resolved_pointer = self.deref(
+                schema, body_document, schema_pointer
+            )
             if is_object_schema(resolved):
                 fields = self.schemas.object_fields(
-                    resolved, schema_document, resolved_pointer, _params_hint(schema, hint), snake(base), files=encoding == "multipart"
+                    resolved,
+                    schema_document,
+                    resolved_pointer,
+                    _params_hint(schema, hint),
+                    snake(base),
+                    files=encoding == "multipart",
                 )
                 renamed = tuple(_keyword_field(f, taken) for f in fields)
                 return Body(content_type, encoding, required, renamed, None)
-            body_type = self.schemas.type_of(schema, body_document, schema_pointer, hint, snake(base), files=encoding == "multipart")
+            body_type = self.schemas.type_of(
+                schema,
+                body_document,
+                schema_pointer,
+                hint,
+                snake(base),
+                files=encoding == "multipart",
+            )
         elif encoding == "text":
             body_type = Primitive("str")
         else:
@@ -161,38 +273,78 @@ class OperationBuilder:
 
     # -- responses -----------------------------------------------------------------
 
-    def _response(self, operation: dict[str, Any], document: Document, pointer: str, base: str, code: str | None) -> Response:
+    def _response(
+        self,
+        operation: dict[str, Any],
+        document: Document,
+        pointer: str,
+        base: str,
+        code: str | None,
+    ) -> Response:
         if code is None:
             return Response("empty", None)
         raw = operation["responses"][code]
-        value, response_document, response_pointer = self.deref(raw, document, join_pointer(pointer, "responses", code))
+        value, response_document, response_pointer = self.deref(
+            raw, document, join_pointer(pointer, "responses", code)
+        )
         content = value.get("content") if isinstance(value, dict) else None
         if not isinstance(content, dict) or not content:
             return Response("empty", None)
         json_types = [c for c in content if is_json(c)]
         if json_types:
             media = content[json_types[0]] or {}
-            schema_pointer = join_pointer(response_pointer, "content", json_types[0], "schema")
-            response_type = self.schemas.type_of(media.get("schema"), response_document, schema_pointer, base + "Response", snake(base))
+            schema_pointer = join_pointer(
+                response_pointer, "content", json_types[0], "schema"
+            )
+            response_type = self.schemas.type_of(
+                media.get("schema"),
+                response_document,
+                schema_pointer,
+                base + "Response",
+                snake(base),
+            )
             return Response("json", response_type)
         return Response("bytes", None)
 
-    def _errors(self, operation: dict[str, Any], document: Document, pointer: str, base: str, success: str | None) -> tuple[ErrorResponse, ...]:
+    def _errors(
+        self,
+        operation: dict[str, Any],
+        document: Document,
+        pointer: str,
+        base: str,
+        success: str | None,
+    ) -> tuple[ErrorResponse, ...]:
         errors = []
         for code, raw in (operation.get("responses") or {}).items():
             code = str(code)
             if code == success or not _ERROR_STATUS.match(code):
                 continue
-            value, response_document, response_pointer = self.deref(raw, document, join_pointer(pointer, "responses", code))
+            value, response_document, response_pointer = self.deref(
+                raw, document, join_pointer(pointer, "responses", code)
+            )
             content = value.get("content") if isinstance(value, dict) else None
             error_type: TypeExpr | None = None
             if isinstance(content, dict):
                 for content_type, media in content.items():
-                    if is_json(content_type) and isinstance(media, dict) and media.get("schema") is not None:
-                        schema_pointer = join_pointer(response_pointer, "content", content_type, "schema")
-                        error_type = self.schemas.type_of(media["schema"], response_document, schema_pointer, base + "Error", snake(base))
+                    if (
+                        is_json(content_type)
+                        and isinstance(media, dict)
+                        and media.get("schema") is not None
+                    ):
+                        schema_pointer = join_pointer(
+                            response_pointer, "content", content_type, "schema"
+                        )
+                        error_type = self.schemas.type_of(
+                            media["schema"],
+                            response_document,
+                            schema_pointer,
+                            base + "Error",
+                            snake(base),
+                        )
                         break
-            errors.append(ErrorResponse(code.upper() if code != "default" else code, error_type))
+            errors.append(
+                ErrorResponse(code.upper() if code != "default" else code, error_type)
+            )
         return tuple(errors)
 
 
@@ -246,5 +398,3 @@ def _encoding(content_type: str) -> BodyEncoding:
     if media.startswith("text/"):
         return "text"
     return "binary"
-
-

@@ -29,14 +29,22 @@ from ..naming import NameRegistry, field_name, pascal, snake
 
 Warn = Callable[[Diagnostic], None]
 
-_PRIMITIVES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+_PRIMITIVES = {
+    "string": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "null": "None",
+}
 _STRING_FORMATS = {"date-time": "datetime.datetime", "date": "datetime.date"}
 
 
 def is_object_schema(schema: Any) -> bool:
     """An object with named properties: it becomes a model class."""
-    return isinstance(schema, dict) and ("properties" in schema or "allOf" in schema) and not (
-        "oneOf" in schema or "anyOf" in schema
+    return (
+        isinstance(schema, dict)
+        and ("properties" in schema or "allOf" in schema)
+        and not ("oneOf" in schema or "anyOf" in schema)
     )
 
 
@@ -45,7 +53,10 @@ def _is_empty_object(schema: Any) -> bool:
     return (
         isinstance(schema, dict)
         and schema.get("type") == "object"
-        and not any(k in schema for k in ("additionalProperties", "oneOf", "anyOf", "enum", "const"))
+        and not any(
+            k in schema
+            for k in ("additionalProperties", "oneOf", "anyOf", "enum", "const")
+        )
     )
 
 
@@ -68,7 +79,9 @@ class SchemaBuilder:
         if not isinstance(schemas, dict):
             return
         for key in schemas:
-            self.named_ref(Target(self.documents.root, join_pointer("/components/schemas", key)))
+            self.named_ref(
+                Target(self.documents.root, join_pointer("/components/schemas", key))
+            )
 
     def named_ref(self, target: Target) -> Ref:
         key = (target.document.path, target.pointer)
@@ -81,9 +94,13 @@ class SchemaBuilder:
         self.family[name] = snake(name)
         schema = target.value
         if is_object_schema(schema) or _is_empty_object(schema):
-            self.definitions[name] = self._object(name, schema, target.document, target.pointer, self.family[name])
+            self.definitions[name] = self._object(
+                name, schema, target.document, target.pointer, self.family[name]
+            )
         else:
-            inner = self.type_of(schema, target.document, target.pointer, name, self.family[name])
+            inner = self.type_of(
+                schema, target.document, target.pointer, name, self.family[name]
+            )
             self.definitions[name] = AliasType(name, _description(schema), inner)
         return Ref(name)
 
@@ -106,10 +123,16 @@ class SchemaBuilder:
         if schema is True or schema == {} or schema is None:
             return AnyType()
         if not isinstance(schema, dict):
-            self.warn(Diagnostic(document.location(pointer), "schema is not an object; typed as Any"))
+            self.warn(
+                Diagnostic(
+                    document.location(pointer), "schema is not an object; typed as Any"
+                )
+            )
             return AnyType()
         declared = schema.get("type")
-        nullable = schema.get("nullable") is True or (isinstance(declared, list) and "null" in declared)
+        nullable = schema.get("nullable") is True or (
+            isinstance(declared, list) and "null" in declared
+        )
         ref = schema.get("$ref")
         if isinstance(ref, str):
             base: TypeExpr = self.named_ref(self.documents.resolve(ref, document))
@@ -119,38 +142,96 @@ class SchemaBuilder:
             return Nullable(base)
         return base
 
-    def _base_type(self, schema: dict[str, Any], document: Document, pointer: str, hint: str, family: str, files: bool) -> TypeExpr:
+    def _base_type(
+        self,
+        schema: dict[str, Any],
+        document: Document,
+        pointer: str,
+        hint: str,
+        family: str,
+        files: bool,
+    ) -> TypeExpr:
         if "const" in schema:
-            return LiteralType((schema["const"],)) if _is_scalar(schema["const"]) else AnyType()
+            return (
+                LiteralType((schema["const"],))
+                if _is_scalar(schema["const"])
+                else AnyType()
+            )
         if isinstance(schema.get("enum"), list):
             return _enum(schema)
         for keyword in ("oneOf", "anyOf"):
             if isinstance(schema.get(keyword), list) and not schema.get("properties"):
-                return self._union(schema[keyword], document, join_pointer(pointer, keyword), hint, family, files)
+                return self._union(
+                    schema[keyword],
+                    document,
+                    join_pointer(pointer, keyword),
+                    hint,
+                    family,
+                    files,
+                )
         all_of = schema.get("allOf")
-        if isinstance(all_of, list) and len(all_of) == 1 and not schema.get("properties"):
-            return self.type_of(all_of[0], document, join_pointer(pointer, "allOf", 0), hint, family, files=files)
+        if (
+            isinstance(all_of, list)
+            and len(all_of) == 1
+            and not schema.get("properties")
+        ):
+            return self.type_of(
+                all_of[0],
+                document,
+                join_pointer(pointer, "allOf", 0),
+                hint,
+                family,
+                files=files,
+            )
         if is_object_schema(schema):
             return self._inline_object(schema, document, pointer, hint, family)
         types = schema.get("type")
         if isinstance(types, list):
             non_null = [t for t in types if t != "null"]
-            variants = [self._typed(dict(schema, type=t), document, pointer, hint, family, files) for t in non_null]
+            variants = [
+                self._typed(
+                    dict(schema, type=t), document, pointer, hint, family, files
+                )
+                for t in non_null
+            ]
             inner: TypeExpr = _union_of(variants) if variants else Primitive("None")
             return Nullable(inner) if "null" in types and non_null else inner
         return self._typed(schema, document, pointer, hint, family, files)
 
-    def _typed(self, schema: dict[str, Any], document: Document, pointer: str, hint: str, family: str, files: bool) -> TypeExpr:
+    def _typed(
+        self,
+        schema: dict[str, Any],
+        document: Document,
+        pointer: str,
+        hint: str,
+        family: str,
+        files: bool,
+    ) -> TypeExpr:
         kind = schema.get("type")
         if kind == "array" or (kind is None and "items" in schema):
             items = schema.get("items")
             if items is None:
                 return ListType(AnyType())
-            return ListType(self.type_of(items, document, join_pointer(pointer, "items"), hint + "Item", family, files=files))
+            return ListType(
+                self.type_of(
+                    items,
+                    document,
+                    join_pointer(pointer, "items"),
+                    hint + "Item",
+                    family,
+                    files=files,
+                )
+            )
         if kind == "object" or (kind is None and "additionalProperties" in schema):
             extra = schema.get("additionalProperties")
             if isinstance(extra, dict) and extra:
-                value = self.type_of(extra, document, join_pointer(pointer, "additionalProperties"), hint + "Value", family)
+                value = self.type_of(
+                    extra,
+                    document,
+                    join_pointer(pointer, "additionalProperties"),
+                    hint + "Value",
+                    family,
+                )
                 return MapType(value)
             return MapType(AnyType())
         if kind == "string":
@@ -161,7 +242,15 @@ class SchemaBuilder:
             return Primitive(_PRIMITIVES[kind])
         return AnyType()
 
-    def _union(self, variants: list[Any], document: Document, pointer: str, hint: str, family: str, files: bool) -> TypeExpr:
+    def _union(
+        self,
+        variants: list[Any],
+        document: Document,
+        pointer: str,
+        hint: str,
+        family: str,
+        files: bool,
+    ) -> TypeExpr:
         built: list[TypeExpr] = []
         nullable = False
         for index, variant in enumerate(variants):
@@ -169,13 +258,33 @@ class SchemaBuilder:
                 nullable = True
                 continue
             variant_hint = hint + _variant_suffix(variant)
-            built.append(self.type_of(variant, document, join_pointer(pointer, index), variant_hint, family, files=files))
+            built.append(
+                self.type_of(
+                    variant,
+                    document,
+                    join_pointer(pointer, index),
+                    variant_hint,
+                    family,
+                    files=files,
+                )
+            )
         inner = _union_of(built) if built else AnyType()
-        return Nullable(inner) if nullable and not isinstance(inner, (AnyType, Nullable)) else inner
+        return (
+            Nullable(inner)
+            if nullable and not isinstance(inner, (AnyType, Nullable))
+            else inner
+        )
 
     # -- objects -------------------------------------------------------------------
 
-    def _inline_object(self, schema: dict[str, Any], document: Document, pointer: str, hint: str, family: str) -> Ref:
+    def _inline_object(
+        self,
+        schema: dict[str, Any],
+        document: Document,
+        pointer: str,
+        hint: str,
+        family: str,
+    ) -> Ref:
         key = (document.path, pointer)
         if key in self._named:
             return Ref(self._named[key])
@@ -185,12 +294,26 @@ class SchemaBuilder:
         self.definitions[name] = self._object(name, schema, document, pointer, family)
         return Ref(name)
 
-    def _object(self, name: str, schema: dict[str, Any], document: Document, pointer: str, family: str) -> ObjectType:
+    def _object(
+        self,
+        name: str,
+        schema: dict[str, Any],
+        document: Document,
+        pointer: str,
+        family: str,
+    ) -> ObjectType:
         fields = self.object_fields(schema, document, pointer, name, family)
         return ObjectType(name, _description(schema), fields)
 
     def object_fields(
-        self, schema: dict[str, Any], document: Document, pointer: str, hint: str, family: str, *, files: bool = False
+        self,
+        schema: dict[str, Any],
+        document: Document,
+        pointer: str,
+        hint: str,
+        family: str,
+        *,
+        files: bool = False,
     ) -> tuple[Field, ...]:
         """Fields of an object schema, `allOf` parts merged in order."""
         properties: dict[str, tuple[Any, Document, str]] = {}
@@ -203,8 +326,23 @@ class SchemaBuilder:
             while python_name in taken:
                 python_name += "_"
             taken.add(python_name)
-            prop_type = self.type_of(prop, prop_document, prop_pointer, hint + pascal(wire_name), family, files=files)
-            fields.append(Field(python_name, wire_name, prop_type, wire_name in required, _description(prop)))
+            prop_type = self.type_of(
+                prop,
+                prop_document,
+                prop_pointer,
+                hint + pascal(wire_name),
+                family,
+                files=files,
+            )
+            fields.append(
+                Field(
+                    python_name,
+                    wire_name,
+                    prop_type,
+                    wire_name in required,
+                    _description(prop),
+                )
+            )
         return tuple(fields)
 
     def _collect(
@@ -222,13 +360,31 @@ class SchemaBuilder:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             target = self.documents.resolve(ref, document)
-            self._collect(target.value, target.document, target.pointer, properties, required, seen)
+            self._collect(
+                target.value,
+                target.document,
+                target.pointer,
+                properties,
+                required,
+                seen,
+            )
         for index, part in enumerate(schema.get("allOf") or []):
-            self._collect(part, document, join_pointer(pointer, "allOf", index), properties, required, seen)
+            self._collect(
+                part,
+                document,
+                join_pointer(pointer, "allOf", index),
+                properties,
+                required,
+                seen,
+            )
         props = schema.get("properties")
         if isinstance(props, dict):
             for wire_name, prop in props.items():
-                properties[wire_name] = (prop, document, join_pointer(pointer, "properties", wire_name))
+                properties[wire_name] = (
+                    prop,
+                    document,
+                    join_pointer(pointer, "properties", wire_name),
+                )
         if isinstance(schema.get("required"), list):
             required.update(r for r in schema["required"] if isinstance(r, str))
 
@@ -259,7 +415,11 @@ def _enum(schema: dict[str, Any]) -> TypeExpr:
         fallback = Primitive("str | int | float | bool")
     known = EnumType(values, fallback)
     declared = schema.get("type")
-    if None in schema["enum"] or schema.get("nullable") is True or (isinstance(declared, list) and "null" in declared):
+    if (
+        None in schema["enum"]
+        or schema.get("nullable") is True
+        or (isinstance(declared, list) and "null" in declared)
+    ):
         return Nullable(known)
     return known
 
@@ -278,7 +438,11 @@ def _variant_suffix(variant: Any) -> str:
     for prop in (variant.get("properties") or {}).values():
         if isinstance(prop, dict):
             tag = prop.get("const")
-            if tag is None and isinstance(prop.get("enum"), list) and len(prop["enum"]) == 1:
+            if (
+                tag is None
+                and isinstance(prop.get("enum"), list)
+                and len(prop["enum"]) == 1
+            ):
                 tag = prop["enum"][0]
             if isinstance(tag, str):
                 return pascal(tag)

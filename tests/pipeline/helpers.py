@@ -12,7 +12,9 @@ from generator.pipeline import Generated, generate
 from generator.write import write_package
 
 
-def generate_package(spec: Path, out_root: Path, package: str, **config: object) -> tuple[Generated, ModuleType]:
+def generate_package(
+    spec: Path, out_root: Path, package: str, **config: object
+) -> tuple[Generated, ModuleType]:
     """Generate `package` under out_root, import it fresh, return the result and the module."""
     base = ClientConfig.default(spec, out_root / package, package)
     client_config = ClientConfig(**{**base.__dict__, **config})

@@ -17,7 +17,9 @@ from tests.pipeline.helpers import generate_package
 def _api(spec: Path, **config: object):
     base = ClientConfig.default(spec, spec.parent / "out", "demo")
     warnings = []
-    api = build(load(spec), ClientConfig(**{**base.__dict__, **config}), warnings.append)
+    api = build(
+        load(spec), ClientConfig(**{**base.__dict__, **config}), warnings.append
+    )
     return api, warnings
 
 
@@ -37,12 +39,16 @@ def test_refs_resolve_to_named_models():
     operations = {".".join((*path, op.name)): op for path, op in api.operations()}
     cancel = operations["batches.cancel"]
     assert cancel.response.type == Ref("BatchObject")
-    assert {e.status: e.type for e in cancel.errors} == {s: Ref("ErrorResponse") for s in ("400", "401", "404", "500")}
+    assert {e.status: e.type for e in cancel.errors} == {
+        s: Ref("ErrorResponse") for s in ("400", "401", "404", "500")
+    }
 
 
 def test_rest_names_and_tag_resources():
     api, _ = _api(SPECS / "moonshot.yaml")
-    names = {(".".join(path), op.name): (op.method, op.path) for path, op in api.operations()}
+    names = {
+        (".".join(path), op.name): (op.method, op.path) for path, op in api.operations()
+    }
     assert names[("batches", "create")] == ("post", "/v1/batches")
     assert names[("batches", "list")] == ("get", "/v1/batches")
     assert names[("batches", "retrieve")] == ("get", "/v1/batches/{batch_id}")
@@ -54,7 +60,9 @@ def test_rest_names_and_tag_resources():
 
 
 def test_config_overrides_and_path_prefix():
-    override = {"POST /v1/chat/completions": OperationName(("chat", "completions"), "create")}
+    override = {
+        "POST /v1/chat/completions": OperationName(("chat", "completions"), "create")
+    }
     api, _ = _api(SPECS / "moonshot.yaml", operations=override)
     chat = next(r for r in api.resources if r.attribute == "chat")
     assert [c.attribute for c in chat.children] == ["completions"]
@@ -68,7 +76,9 @@ def test_config_overrides_and_path_prefix():
 
 def test_header_on_every_operation_becomes_a_client_option():
     api, _ = _api(SPECS / "mka1.yaml")
-    assert [(p.name, p.wire_name) for p in api.client_headers] == [("on_behalf_of", "X-On-Behalf-Of")]
+    assert [(p.name, p.wire_name) for p in api.client_headers] == [
+        ("on_behalf_of", "X-On-Behalf-Of")
+    ]
 
 
 def test_name_collisions_get_words_not_numbers(write_spec):
@@ -118,9 +128,17 @@ components:
 def test_self_and_mutual_recursion_import_and_validate(write_spec, tmp_path: Path):
     spec = write_spec(CYCLES)
     result, package = generate_package(spec, tmp_path / "out", "cycles_demo")
-    modules = [path for path in result.files if path.startswith("models/") and path != "models/__init__.py"]
-    assert modules == ["models/node.py"]  # Node and Person import each other: one module
-    node = package.Node.model_validate({"name": "a", "children": [{"name": "b"}], "owner": {"nodes": [{"name": "c"}]}})
+    modules = [
+        path
+        for path in result.files
+        if path.startswith("models/") and path != "models/__init__.py"
+    ]
+    assert modules == [
+        "models/node.py"
+    ]  # Node and Person import each other: one module
+    node = package.Node.model_validate(
+        {"name": "a", "children": [{"name": "b"}], "owner": {"nodes": [{"name": "c"}]}}
+    )
     assert node.children[0].name == "b"
     assert isinstance(node.owner.nodes[0], package.Node)
 
@@ -149,7 +167,9 @@ def test_inline_schemas_are_named_from_their_path(write_spec):
 
 
 @pytest.mark.parametrize("keyword", ["class", "from", "import"])
-def test_python_keywords_are_escaped_and_wire_names_kept(write_spec, tmp_path: Path, keyword: str):
+def test_python_keywords_are_escaped_and_wire_names_kept(
+    write_spec, tmp_path: Path, keyword: str
+):
     spec = write_spec(
         f"""
         openapi: 3.1.0

@@ -15,26 +15,44 @@ from tests.conftest import ROOT
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 BROKEN = {
     "missing": (None, "missing.yaml: /: file not found"),
-    "yaml-syntax": ("openapi: 3.1.0\ninfo:\n  title: [oops\npaths: {}\n", "spec.yaml:4: /: YAML syntax error"),
+    "yaml-syntax": (
+        "openapi: 3.1.0\ninfo:\n  title: [oops\npaths: {}\n",
+        "spec.yaml:4: /: YAML syntax error",
+    ),
     "dangling-ref": (
-        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n"
-        "components:\n  schemas:\n    A: {$ref: '#/components/schemas/Gone'}\n",
+        (
+            "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\n"
+            "components:\n  schemas:\n    A: {$ref: '#/components/schemas/Gone'}\n"
+        ),
         "spec.yaml:6: /components/schemas/A/$ref: unresolvable $ref '#/components/schemas/Gone'",
     ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
-def test_fatal_input_exits_2_with_one_line_and_writes_nothing(tmp_path: Path, case: str):
+def test_fatal_input_exits_2_with_one_line_and_writes_nothing(
+    tmp_path: Path, case: str
+):
     text, expected = BROKEN[case]
     spec = tmp_path / ("missing.yaml" if text is None else "spec.yaml")
     if text is not None:
@@ -59,11 +77,18 @@ def test_generate_keeps_foreign_files_and_removes_its_own_stale_ones(tmp_path: P
         "components:\n  schemas:\n    A: {type: object, properties: {x: {type: string}}}\n"
         "    B: {type: object, properties: {y: {type: string}}}\n"
     )
-    assert run("generate", "spec.yaml", "--output", "out/demo", cwd=tmp_path).returncode == 0
+    assert (
+        run("generate", "spec.yaml", "--output", "out/demo", cwd=tmp_path).returncode
+        == 0
+    )
     output = tmp_path / "out" / "demo"
     assert (output / "models" / "b.py").is_file()
     (output / "notes.txt").write_text("mine")
-    spec.write_text(spec.read_text().replace("    B: {type: object, properties: {y: {type: string}}}\n", ""))
+    spec.write_text(
+        spec.read_text().replace(
+            "    B: {type: object, properties: {y: {type: string}}}\n", ""
+        )
+    )
     result = run("generate", "spec.yaml", "--output", "out/demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert not (output / "models" / "b.py").exists()
@@ -73,11 +98,20 @@ def test_generate_keeps_foreign_files_and_removes_its_own_stale_ones(tmp_path: P
 
 def test_warnings_go_to_stderr_and_strict_makes_them_fatal(tmp_path: Path):
     shutil.copy(ROOT / "specs" / "siliconflow.yaml", tmp_path)
-    result = run("generate", "siliconflow.yaml", "--output", "out/siliconflow", cwd=tmp_path)
+    result = run(
+        "generate", "siliconflow.yaml", "--output", "out/siliconflow", cwd=tmp_path
+    )
     assert result.returncode == 0
     assert "warning: siliconflow.yaml:" in result.stderr
     assert "is not unique" in result.stderr
-    strict = run("generate", "siliconflow.yaml", "--output", "out/strict", "--strict", cwd=tmp_path)
+    strict = run(
+        "generate",
+        "siliconflow.yaml",
+        "--output",
+        "out/strict",
+        "--strict",
+        cwd=tmp_path,
+    )
     assert strict.returncode == 2
     assert "--strict" in strict.stderr
     assert not (tmp_path / "out" / "strict").exists()
@@ -88,7 +122,9 @@ def test_validate_command(tmp_path: Path):
     assert result.returncode == 0
     assert "2 warning(s)" in result.stdout
     assert run("validate", "specs/mka1.yaml", "--strict", cwd=ROOT).returncode == 0
-    assert run("validate", "specs/siliconflow.yaml", "--strict", cwd=ROOT).returncode == 2
+    assert (
+        run("validate", "specs/siliconflow.yaml", "--strict", cwd=ROOT).returncode == 2
+    )
 
 
 def test_check_passes_then_fails_after_a_one_character_spec_change(tmp_path: Path):
@@ -96,13 +132,23 @@ def test_check_passes_then_fails_after_a_one_character_spec_change(tmp_path: Pat
     project.mkdir()
     shutil.copy(ROOT / "pyproject.toml", project)
     shutil.copytree(ROOT / "specs", project / "specs")
-    shutil.copytree(ROOT / "generated", project / "generated", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "generated",
+        project / "generated",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
     clean = run("check", cwd=project)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     spec = project / "specs" / "mka1.yaml"
     text = spec.read_text()
     assert "Optional external end-user identifier" in text
-    spec.write_text(text.replace("Optional external end-user identifier", "Optional external end-user identifieR", 1))
+    spec.write_text(
+        text.replace(
+            "Optional external end-user identifier",
+            "Optional external end-user identifieR",
+            1,
+        )
+    )
     stale = run("check", cwd=project)
     assert stale.returncode == 1
     assert "generated/mka1: stale" in stale.stdout

@@ -32,13 +32,24 @@ x-codes:
     )
     data = load(spec).root.data
     example = data["components"]["schemas"]["Thing"]["example"]
-    assert example == {"released": "2023-11-07", "enabled": "on", "answer": "yes", "flag": True}
+    assert example == {
+        "released": "2023-11-07",
+        "enabled": "on",
+        "answer": "yes",
+        "flag": True,
+    }
     assert data["x-codes"] == {"200": "ok"}
 
 
 def test_relative_file_refs_are_followed(write_spec):
-    write_spec("Pet:\n  type: object\n  properties:\n    name: {type: string}\n", "schemas/pets.yaml")
-    spec = write_spec(MINIMAL + "components:\n  schemas:\n    Pet:\n      $ref: 'schemas/pets.yaml#/Pet'\n")
+    write_spec(
+        "Pet:\n  type: object\n  properties:\n    name: {type: string}\n",
+        "schemas/pets.yaml",
+    )
+    spec = write_spec(
+        MINIMAL
+        + "components:\n  schemas:\n    Pet:\n      $ref: 'schemas/pets.yaml#/Pet'\n"
+    )
     documents = load(spec)
     assert len(documents.documents) == 2
     target = documents.resolve("schemas/pets.yaml#/Pet", documents.root)
@@ -58,8 +69,16 @@ def test_line_of_pointer(write_spec):
     ("text", "name", "expected"),
     [
         (None, "missing.yaml", "missing.yaml: /: file not found"),
-        ("openapi: 3.1.0\ninfo: {title: [unclosed\n", "broken.yaml", "broken.yaml:3: /: YAML syntax error"),
-        ('{"openapi": "3.1.0",\n "info": }', "broken.json", "broken.json:2: /: JSON syntax error"),
+        (
+            "openapi: 3.1.0\ninfo: {title: [unclosed\n",
+            "broken.yaml",
+            "broken.yaml:3: /: YAML syntax error",
+        ),
+        (
+            '{"openapi": "3.1.0",\n "info": }',
+            "broken.json",
+            "broken.json:2: /: JSON syntax error",
+        ),
         ("just: a mapping\n", "other.yaml", "other.yaml:1: /: not an OpenAPI document"),
     ],
 )
@@ -90,18 +109,26 @@ paths:
     with pytest.raises(FatalError) as caught:
         load(spec, "spec.yaml")
     message = str(caught.value)
-    assert message.startswith("spec.yaml:13: /paths/~1a/get/responses/200/content/application~1json/schema/$ref")
+    assert message.startswith(
+        "spec.yaml:13: /paths/~1a/get/responses/200/content/application~1json/schema/$ref"
+    )
     assert "'#/components/schemas/Missing'" in message
 
 
 def test_refs_outside_the_spec_folder_are_refused(write_spec, tmp_path: Path):
     (tmp_path / "secret.yaml").write_text("X: {type: string}\n")
-    spec = write_spec(MINIMAL + "components:\n  schemas:\n    A: {$ref: '../secret.yaml#/X'}\n", "inner/spec.yaml")
+    spec = write_spec(
+        MINIMAL + "components:\n  schemas:\n    A: {$ref: '../secret.yaml#/X'}\n",
+        "inner/spec.yaml",
+    )
     with pytest.raises(FatalError, match="outside the spec's folder"):
         load(spec)
 
 
 def test_remote_refs_are_not_fetched(write_spec):
-    spec = write_spec(MINIMAL + "components:\n  schemas:\n    A: {$ref: 'https://example.com/x.yaml#/X'}\n")
+    spec = write_spec(
+        MINIMAL
+        + "components:\n  schemas:\n    A: {$ref: 'https://example.com/x.yaml#/X'}\n"
+    )
     with pytest.raises(FatalError, match="remote \\$ref"):
         load(spec)

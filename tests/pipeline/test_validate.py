@@ -52,5 +52,8 @@ def test_undeclared_and_unused_path_parameters(write_spec):
         """
     )
     messages = [f.message for f in validate(load(spec))]
-    assert "path parameter {item_id} is not declared; generated as a required string" in messages
+    assert (
+        "path parameter {item_id} is not declared; generated as a required string"
+        in messages
+    )
     assert "path parameter 'other' does not appear in the path template" in messages
