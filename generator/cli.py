@@ -16,7 +16,7 @@ from pathlib import Path
 from .config import ClientConfig, ProjectConfig, find_pyproject, load_project
 from .diagnostics import Diagnostic, FatalError
 from .load import load
-from .pipeline import generate, spec_display_name
+from .pipeline import display_path, generate
 from .validate import validate
 from .write import compare, write_package
 
@@ -79,11 +79,11 @@ def _report(warnings: Sequence[Diagnostic]) -> None:
 
 
 def _generate_one(config: ClientConfig, strict: bool) -> None:
-    result = generate(config, spec_display_name(config.spec, Path.cwd()), strict=strict)
+    result = generate(config, display_path(config.spec, Path.cwd()), strict=strict)
     _report(result.warnings)
     changed = write_package(config.output, result.files)
-    operations = result.files[".sdkforge.json"].count('"name":')
-    print(f"{config.output}: {operations} operations, {len(changed)} file(s) updated")
+    output = display_path(config.output, Path.cwd())
+    print(f"{output}: {result.operations} operations, {len(changed)} file(s) updated")
 
 
 def _cmd_generate(args: argparse.Namespace) -> int:
@@ -122,14 +122,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
     stale = False
     for config in _project().clients:
         result = generate(
-            config, spec_display_name(config.spec, Path.cwd()), strict=args.strict
+            config, display_path(config.spec, Path.cwd()), strict=args.strict
         )
         differences = compare(config.output, result.files)
+        output = display_path(config.output, Path.cwd())
         if not differences:
-            print(f"{config.output}: up to date")
+            print(f"{output}: up to date")
             continue
         stale = True
-        print(f"{config.output}: stale, {len(differences)} file(s) differ:")
+        print(f"{output}: stale, {len(differences)} file(s) differ:")
         for difference in differences:
             print(f"  {difference.kind:8} {difference.path}")
         diff_lines = "".join(d.diff for d in differences).splitlines()
@@ -145,7 +146,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    documents = load(args.spec, spec_display_name(args.spec, Path.cwd()))
+    documents = load(args.spec, display_path(args.spec, Path.cwd()))
     findings = validate(documents)
     _report(findings)
     print(f"{args.spec}: {len(findings)} warning(s)")

@@ -25,6 +25,7 @@ class Generated:
     files: dict[str, str]
     """Relative path -> text, the manifest included."""
     warnings: tuple[Diagnostic, ...]
+    operations: int
 
 
 def generate(
@@ -71,12 +72,12 @@ def generate(
         "files": {path: sha256(text) for path, text in sorted(files.items())},
     }
     files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    return Generated(files, tuple(warnings.values()))
+    return Generated(files, tuple(warnings.values()), len(manifest["operations"]))
 
 
-def spec_display_name(spec: Path, root: Path) -> str:
-    """How diagnostics name a spec: relative to the project when it is inside it."""
+def display_path(path: Path, root: Path) -> str:
+    """How messages name a file: relative to `root` when it is inside it."""
     try:
-        return str(spec.resolve().relative_to(root.resolve()))
+        return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
-        return str(spec)
+        return str(path)

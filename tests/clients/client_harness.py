@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+import functools
 import inspect
 import json
 from collections.abc import Callable
@@ -103,7 +104,9 @@ def raw_reply(
 
     def reply(request: httpx.Request) -> httpx.Response:
         return httpx.Response(
-            status, content=data, headers={"Content-Type": content_type, **(headers or {})}
+            status,
+            content=data,
+            headers={"Content-Type": content_type, **(headers or {})},
         )
 
     return reply
@@ -253,7 +256,9 @@ def multipart_of(request: httpx.Request) -> dict[str, Part]:
     parts: dict[str, Part] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")
-        assert isinstance(name, str) and name not in parts, f"bad or repeated part {name!r}"
+        assert isinstance(name, str) and name not in parts, (
+            f"bad or repeated part {name!r}"
+        )
         parts[name] = Part(
             name=name,
             filename=part.get_filename(),
@@ -273,7 +278,9 @@ def accepts(accept_header: str, media_type: str) -> bool:
     wanted_type, _, wanted_subtype = media_type.partition("/")
     for item in accept_header.split(","):
         range_, *params = [piece.strip() for piece in item.split(";")]
-        if any(p.replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000") for p in params):
+        if any(
+            p.replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000") for p in params
+        ):
             continue
         type_, _, subtype = range_.partition("/")
         if type_ == "*" or (type_ == wanted_type and subtype in ("*", wanted_subtype)):
@@ -333,9 +340,17 @@ def check_result(result: Any, op: Op) -> None:
 # --------------------------------------------------------------------------- spec
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.cache
+def _spec(provider: str) -> Any:
+    return yaml.load((SPECS / f"{provider}.yaml").read_text(), Loader=_Loader)
+
+
 def spec_responses(provider: str) -> dict[tuple[str, str], list[str]]:
     """{(METHOD, path): [response status keys]} of every operation in specs/<provider>.yaml."""
-    document = yaml.safe_load((SPECS / f"{provider}.yaml").read_text())
+    document = _spec(provider)
     routes: dict[tuple[str, str], list[str]] = {}
     for path, item in document["paths"].items():
         for method, operation in item.items():

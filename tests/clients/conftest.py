@@ -13,9 +13,9 @@ GENERATED = Path(__file__).resolve().parents[2] / "generated"
 if str(GENERATED) not in sys.path:
     sys.path.insert(0, str(GENERATED))
 
-import httpx  # noqa: E402
-import pytest  # noqa: E402
-from client_harness import (  # noqa: E402
+import httpx
+import pytest
+from client_harness import (
     ENV_VARIABLES,
     PROVIDERS,
     Harness,
@@ -47,7 +47,9 @@ async def make_client():  # type: ignore[no-untyped-def]
     """
     http_clients: list[httpx.Client | httpx.AsyncClient] = []
 
-    def factory(provider: str, mode: str, *replies: Reply, **client_kwargs: object) -> Harness:
+    def factory(
+        provider: str, mode: str, *replies: Reply, **client_kwargs: object
+    ) -> Harness:
         spec = PROVIDERS[provider]
         recorder = Recorder(list(replies))
         transport = httpx.MockTransport(recorder)

@@ -31,7 +31,9 @@ class Probe:
     post: Callable[[Any], Any]  # a POST without a body (cancel)
     post_path: str
     post_body: Any
-    upload: Callable[..., Any]  # lambda client, file: client.files.create(file=file, purpose="batch")
+    upload: Callable[
+        ..., Any
+    ]  # lambda client, file: client.files.create(file=file, purpose="batch")
     upload_body: Any
 
 
@@ -75,7 +77,11 @@ PROBES = {
             "code": 20000,
             "message": "Ok",
             "status": True,
-            "data": {"id": "file-jkvytbjtow", "object": "file", "createdAt": 1741685396},
+            "data": {
+                "id": "file-jkvytbjtow",
+                "object": "file",
+                "createdAt": 1741685396,
+            },
         },
     ),
     "mka1": Probe(
@@ -113,7 +119,9 @@ provider_names = pytest.mark.parametrize("provider", list(PROVIDERS))
 
 
 @provider_names
-async def test_api_key_from_the_environment(provider: str, mode: str, make_client, monkeypatch) -> None:
+async def test_api_key_from_the_environment(
+    provider: str, mode: str, make_client, monkeypatch
+) -> None:
     spec, probe = PROVIDERS[provider], PROBES[provider]
     monkeypatch.setenv(f"{spec.env_prefix}_API_KEY", "env-key-123")
     harness = make_client(provider, mode, json_reply(probe.get_body), api_key=None)
@@ -128,7 +136,9 @@ async def test_api_key_argument_wins_over_the_environment(
 ) -> None:
     spec, probe = PROVIDERS[provider], PROBES[provider]
     monkeypatch.setenv(f"{spec.env_prefix}_API_KEY", "env-key-123")
-    harness = make_client(provider, mode, json_reply(probe.get_body), api_key="arg-key-456")
+    harness = make_client(
+        provider, mode, json_reply(probe.get_body), api_key="arg-key-456"
+    )
     await harness.call(probe.get)
     assert harness.request.headers["authorization"] == "Bearer arg-key-456"
 
@@ -139,10 +149,15 @@ async def test_base_url_from_the_environment(
     provider: str, suffix: str, mode: str, make_client, monkeypatch
 ) -> None:
     spec, probe = PROVIDERS[provider], PROBES[provider]
-    monkeypatch.setenv(f"{spec.env_prefix}_BASE_URL", "https://llm-proxy.internal.example/gw" + suffix)
+    monkeypatch.setenv(
+        f"{spec.env_prefix}_BASE_URL", "https://llm-proxy.internal.example/gw" + suffix
+    )
     harness = make_client(provider, mode, json_reply(probe.get_body))
     await harness.call(probe.get)
-    assert url_without_query(harness.request) == "https://llm-proxy.internal.example/gw" + probe.get_path
+    assert (
+        url_without_query(harness.request)
+        == "https://llm-proxy.internal.example/gw" + probe.get_path
+    )
 
 
 @provider_names
@@ -152,14 +167,22 @@ async def test_base_url_argument_wins_over_the_environment(
     spec, probe = PROVIDERS[provider], PROBES[provider]
     monkeypatch.setenv(f"{spec.env_prefix}_BASE_URL", "https://from-env.example")
     harness = make_client(
-        provider, mode, json_reply(probe.get_body), base_url="http://127.0.0.1:8080/mock/"
+        provider,
+        mode,
+        json_reply(probe.get_body),
+        base_url="http://127.0.0.1:8080/mock/",
     )
     await harness.call(probe.get)
-    assert url_without_query(harness.request) == "http://127.0.0.1:8080/mock" + probe.get_path
+    assert (
+        url_without_query(harness.request)
+        == "http://127.0.0.1:8080/mock" + probe.get_path
+    )
 
 
 @provider_names
-async def test_default_base_url_is_the_spec_server(provider: str, mode: str, make_client) -> None:
+async def test_default_base_url_is_the_spec_server(
+    provider: str, mode: str, make_client
+) -> None:
     spec, probe = PROVIDERS[provider], PROBES[provider]
     harness = make_client(provider, mode, json_reply(probe.post_body))
     await harness.call(probe.post)
@@ -179,7 +202,9 @@ def test_missing_api_key_raises_sdk_error(provider: str, client_mode: str) -> No
 
 
 @provider_names
-async def test_repr_does_not_leak_the_api_key(provider: str, mode: str, make_client, monkeypatch) -> None:
+async def test_repr_does_not_leak_the_api_key(
+    provider: str, mode: str, make_client, monkeypatch
+) -> None:
     spec = PROVIDERS[provider]
     harness = make_client(provider, mode, api_key="sk-very-secret-value-9876")
     assert "sk-very-secret-value-9876" not in repr(harness.client)
@@ -204,7 +229,10 @@ HTML_504 = (
 async def test_html_gateway_timeout_page(provider: str, mode: str, make_client) -> None:
     spec, probe = PROVIDERS[provider], PROBES[provider]
     harness = make_client(
-        provider, mode, raw_reply(HTML_504, status=504, content_type="text/html"), max_retries=0
+        provider,
+        mode,
+        raw_reply(HTML_504, status=504, content_type="text/html"),
+        max_retries=0,
     )
     with pytest.raises(spec.package.InternalServerError) as caught:
         await harness.call(probe.get)
@@ -220,7 +248,10 @@ async def test_plain_text_401(provider: str, mode: str, make_client) -> None:
     spec, probe = PROVIDERS[provider], PROBES[provider]
     text = "Invalid Authentication"
     harness = make_client(
-        provider, mode, raw_reply(text, status=401, content_type="text/plain"), max_retries=0
+        provider,
+        mode,
+        raw_reply(text, status=401, content_type="text/plain"),
+        max_retries=0,
     )
     with pytest.raises(spec.package.AuthenticationError) as caught:
         await harness.call(probe.get)
@@ -255,7 +286,9 @@ def _file_part(harness) -> Any:  # type: ignore[no-untyped-def]
 
 @provider_names
 @pytest.mark.parametrize("as_type", [Path, str], ids=["Path", "str"])
-async def test_upload_from_a_path(provider: str, as_type: type, mode: str, make_client, tmp_path: Path) -> None:
+async def test_upload_from_a_path(
+    provider: str, as_type: type, mode: str, make_client, tmp_path: Path
+) -> None:
     probe = PROBES[provider]
     path = tmp_path / "requests.jsonl"
     path.write_bytes(DATA)
@@ -271,8 +304,13 @@ async def test_upload_from_bytes(provider: str, mode: str, make_client) -> None:
     harness = make_client(provider, mode, json_reply(probe.upload_body))
     result = await harness.call(probe.upload, file=DATA)
     filename = _file_part(harness).filename
-    assert filename and filename.strip() and filename != "blob"  # MKA1 rejects blank / "blob"
-    assert result.model_dump(mode="json", by_alias=True, exclude_unset=True) == probe.upload_body
+    assert (
+        filename and filename.strip() and filename != "blob"
+    )  # MKA1 rejects blank / "blob"
+    assert (
+        result.model_dump(mode="json", by_alias=True, exclude_unset=True)
+        == probe.upload_body
+    )
 
 
 @provider_names
@@ -289,7 +327,9 @@ async def test_upload_from_a_binary_file_object(
 
 
 @provider_names
-async def test_upload_from_an_in_memory_file_object(provider: str, mode: str, make_client) -> None:
+async def test_upload_from_an_in_memory_file_object(
+    provider: str, mode: str, make_client
+) -> None:
     probe = PROBES[provider]
     harness = make_client(provider, mode, json_reply(probe.upload_body))
     await harness.call(probe.upload, file=io.BytesIO(DATA))
@@ -302,8 +342,14 @@ async def test_upload_from_an_in_memory_file_object(provider: str, mode: str, ma
     ("file", "content_type"),
     [
         pytest.param(("batch-input.jsonl", DATA), None, id="(name, bytes)"),
-        pytest.param(("batch-input.jsonl", DATA, "application/jsonl"), "application/jsonl", id="(name, bytes, type)"),
-        pytest.param(("batch-input.jsonl", io.BytesIO(DATA)), None, id="(name, file object)"),
+        pytest.param(
+            ("batch-input.jsonl", DATA, "application/jsonl"),
+            "application/jsonl",
+            id="(name, bytes, type)",
+        ),
+        pytest.param(
+            ("batch-input.jsonl", io.BytesIO(DATA)), None, id="(name, file object)"
+        ),
     ],
 )
 async def test_upload_with_an_explicit_filename(
@@ -322,7 +368,9 @@ async def test_upload_with_an_explicit_filename(
 
 
 @provider_names
-async def test_retried_upload_sends_the_same_bytes(provider: str, mode: str, make_client) -> None:
+async def test_retried_upload_sends_the_same_bytes(
+    provider: str, mode: str, make_client
+) -> None:
     """A file object is read once: the retry after a 503 sends the same content again."""
     probe = PROBES[provider]
     harness = make_client(
@@ -342,10 +390,15 @@ async def test_retried_upload_sends_the_same_bytes(provider: str, mode: str, mak
 
 @provider_names
 @pytest.mark.parametrize("status", [408, 409, 429, 500, 502, 503, 504])
-async def test_retryable_status_is_retried(provider: str, status: int, mode: str, make_client) -> None:
+async def test_retryable_status_is_retried(
+    provider: str, status: int, mode: str, make_client
+) -> None:
     probe = PROBES[provider]
     harness = make_client(
-        provider, mode, json_reply({"error": {"message": "busy"}}, status=status), json_reply(probe.post_body)
+        provider,
+        mode,
+        json_reply({"error": {"message": "busy"}}, status=status),
+        json_reply(probe.post_body),
     )
     result = await harness.call(probe.post)
     assert result.id == probe.post_body["id"]
@@ -355,12 +408,16 @@ async def test_retryable_status_is_retried(provider: str, status: int, mode: str
 
 
 @provider_names
-async def test_retry_after_header_is_honoured(provider: str, mode: str, make_client) -> None:
+async def test_retry_after_header_is_honoured(
+    provider: str, mode: str, make_client
+) -> None:
     probe = PROBES[provider]
     harness = make_client(
         provider,
         mode,
-        json_reply({"error": "Rate limit exceeded"}, status=429, headers={"Retry-After": "3"}),
+        json_reply(
+            {"error": "Rate limit exceeded"}, status=429, headers={"Retry-After": "3"}
+        ),
         json_reply(probe.get_body),
     )
     await harness.call(probe.get)
@@ -380,7 +437,9 @@ async def test_retries_are_bounded(provider: str, mode: str, make_client) -> Non
 
 @provider_names
 @pytest.mark.parametrize("status", [400, 401, 403, 404, 422])
-async def test_client_errors_are_not_retried(provider: str, status: int, mode: str, make_client) -> None:
+async def test_client_errors_are_not_retried(
+    provider: str, status: int, mode: str, make_client
+) -> None:
     spec, probe = PROVIDERS[provider], PROBES[provider]
     harness = make_client(provider, mode, json_reply({"message": "no"}, status=status))
     with pytest.raises(spec.package.APIStatusError) as caught:
@@ -392,10 +451,17 @@ async def test_client_errors_are_not_retried(provider: str, status: int, mode: s
 @provider_names
 @pytest.mark.parametrize(
     ("failure", "error_name"),
-    [(httpx.ConnectError, "APIConnectionError"), (httpx.ReadTimeout, "APITimeoutError")],
+    [
+        (httpx.ConnectError, "APIConnectionError"),
+        (httpx.ReadTimeout, "APITimeoutError"),
+    ],
 )
 async def test_transport_failures(
-    provider: str, failure: type[httpx.TransportError], error_name: str, mode: str, make_client
+    provider: str,
+    failure: type[httpx.TransportError],
+    error_name: str,
+    mode: str,
+    make_client,
 ) -> None:
     spec, probe = PROVIDERS[provider], PROBES[provider]
     harness = make_client(provider, mode, raise_reply(failure))
@@ -406,7 +472,9 @@ async def test_transport_failures(
 
 
 @provider_names
-async def test_connection_error_then_success(provider: str, mode: str, make_client) -> None:
+async def test_connection_error_then_success(
+    provider: str, mode: str, make_client
+) -> None:
     probe = PROBES[provider]
     harness = make_client(
         provider, mode, raise_reply(httpx.ConnectError), json_reply(probe.get_body)

@@ -7,12 +7,15 @@ seed 004 (cancel), with the SDK's required `max_concurrency` added to batch obje
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import mka1
 import pytest
 from client_harness import (
     Op,
+    Reply,
     accepts,
     check_request,
     check_result,
@@ -181,7 +184,9 @@ OPERATIONS = [
         File,
         form={"purpose": "batch"},
         upload=(None, REQUESTS_JSONL),
-        check=lambda r: r.purpose == "batch" and r.sha256 is not None and r.expires_at is None,
+        check=lambda r: (
+            r.purpose == "batch" and r.sha256 is not None and r.expires_at is None
+        ),
     ),
     Op(
         "files.list",
@@ -323,7 +328,9 @@ OPERATIONS = [
     ),
     Op(
         "batches.list+page",
-        lambda c, **kw: c.batches.list(after="batch_aa87e2b1112a455b8deabed784372198", limit=20, **kw),
+        lambda c, **kw: c.batches.list(
+            after="batch_aa87e2b1112a455b8deabed784372198", limit=20, **kw
+        ),
         "GET",
         "/api/v1/llm/batches",
         {"object": "list", "data": [], "has_more": False},
@@ -333,7 +340,9 @@ OPERATIONS = [
     ),
     Op(
         "batches.retrieve",
-        lambda c, **kw: c.batches.retrieve("batch_aa87e2b1112a455b8deabed784372198", **kw),
+        lambda c, **kw: c.batches.retrieve(
+            "batch_aa87e2b1112a455b8deabed784372198", **kw
+        ),
         "GET",
         "/api/v1/llm/batches/batch_aa87e2b1112a455b8deabed784372198",
         BATCH_COMPLETED,
@@ -342,7 +351,9 @@ OPERATIONS = [
     ),
     Op(
         "batches.retrieve+failed",
-        lambda c, **kw: c.batches.retrieve("batch_aa87e2b1112a455b8deabed784372198", **kw),
+        lambda c, **kw: c.batches.retrieve(
+            "batch_aa87e2b1112a455b8deabed784372198", **kw
+        ),
         "GET",
         "/api/v1/llm/batches/batch_aa87e2b1112a455b8deabed784372198",
         BATCH_FAILED,
@@ -351,7 +362,9 @@ OPERATIONS = [
     ),
     Op(
         "batches.cancel",
-        lambda c, **kw: c.batches.cancel("batch_aa87e2b1112a455b8deabed784372198", **kw),
+        lambda c, **kw: c.batches.cancel(
+            "batch_aa87e2b1112a455b8deabed784372198", **kw
+        ),
         "POST",
         "/api/v1/llm/batches/batch_aa87e2b1112a455b8deabed784372198/cancel",
         BATCH_CANCELLING,
@@ -384,88 +397,176 @@ async def test_operation(op: Op, mode: str, make_client) -> None:
     """X-On-Behalf-Of set on the client goes out with every operation."""
     harness = make_client(PROVIDER, mode, op.reply(), on_behalf_of=CLIENT_USER)
     result = await harness.call(op.call)
-    check_request(harness, op, base_url=BASE_URL, api_key=API_KEY, on_behalf_of=CLIENT_USER)
+    check_request(
+        harness, op, base_url=BASE_URL, api_key=API_KEY, on_behalf_of=CLIENT_USER
+    )
     check_result(result, op)
 
 
 @pytest.mark.parametrize("op", MAIN_OPERATIONS, ids=lambda op: op.id)
-async def test_on_behalf_of_per_call_overrides_the_client(op: Op, mode: str, make_client) -> None:
+async def test_on_behalf_of_per_call_overrides_the_client(
+    op: Op, mode: str, make_client
+) -> None:
     harness = make_client(PROVIDER, mode, op.reply(), on_behalf_of=CLIENT_USER)
     result = await harness.call(op.call, on_behalf_of=CALL_USER)
-    check_request(harness, op, base_url=BASE_URL, api_key=API_KEY, on_behalf_of=CALL_USER)
+    check_request(
+        harness, op, base_url=BASE_URL, api_key=API_KEY, on_behalf_of=CALL_USER
+    )
     check_result(result, op)
 
 
 @pytest.mark.parametrize("op", MAIN_OPERATIONS, ids=lambda op: op.id)
-async def test_on_behalf_of_per_call_without_client_default(op: Op, mode: str, make_client) -> None:
+async def test_on_behalf_of_per_call_without_client_default(
+    op: Op, mode: str, make_client
+) -> None:
     harness = make_client(PROVIDER, mode, op.reply())
     await harness.call(op.call, on_behalf_of=CALL_USER)
     assert harness.request.headers.get_list("x-on-behalf-of") == [CALL_USER]
 
 
 @pytest.mark.parametrize("op", MAIN_OPERATIONS, ids=lambda op: op.id)
-async def test_no_on_behalf_of_header_unless_set(op: Op, mode: str, make_client) -> None:
+async def test_no_on_behalf_of_header_unless_set(
+    op: Op, mode: str, make_client
+) -> None:
     harness = make_client(PROVIDER, mode, op.reply())
     await harness.call(op.call)
     assert "x-on-behalf-of" not in harness.request.headers
 
 
 # ----------------------------------------------------------------------------- errors
-
-Check = Any
-
-
-def _untyped_json(body: Any) -> tuple[Any, str, Check]:
-    return body, "application/json", lambda parsed: parsed == body and not hasattr(parsed, "model_dump")
+# ----------------------------------------------------------------------------- errors
 
 
-def _text(text: str, content_type: str = "text/plain; charset=utf-8") -> tuple[Any, str, Check]:
-    return text, content_type, lambda parsed: parsed == text
+@dataclass(frozen=True)
+class ErrorCase:
+    """An error response on the wire and what the raised error must carry."""
+
+    kind: (
+        str  # "gateway" (429), "typed" (getFileContent's schema) or "untyped" (4XX/5XX)
+    )
+    status: int
+    wire: Any  # a JSON value, or text when content_type is not JSON
+    message: str  # must appear in the error's message
+    body_is_right: Callable[[Any], bool]
+    content_type: str = "application/json"
+
+    def reply(self) -> Reply:
+        if self.content_type == "application/json":
+            return json_reply(self.wire, status=self.status)
+        return raw_reply(self.wire, status=self.status, content_type=self.content_type)
 
 
-# 4XX/5XX without a schema: the body is the JSON value, or the text when it is not JSON.
-UNTYPED = {
-    400: _untyped_json(
-        {"error": {"message": "Vector store search is unavailable", "type": "feature_unavailable"}}
+def _untyped_json(status: int, body: dict[str, Any], message: str) -> ErrorCase:
+    """No schema: the body is the decoded JSON, not a model."""
+    return ErrorCase(
+        "untyped",
+        status,
+        body,
+        message,
+        lambda parsed: parsed == body and not hasattr(parsed, "model_dump"),
+    )
+
+
+def _untyped_text(status: int, text: str, content_type: str) -> ErrorCase:
+    """No schema and no JSON: the body is the text."""
+    return ErrorCase(
+        "untyped", status, text, text, lambda parsed: parsed == text, content_type
+    )
+
+
+def _typed(status: int, message: str, error_type: str) -> ErrorCase:
+    """getFileContent's {"error": {"message", "type", "code": integer}}."""
+    return ErrorCase(
+        "typed",
+        status,
+        {"error": {"message": message, "type": error_type, "code": status}},
+        message,
+        lambda body: (
+            isinstance(body, FileContentError)
+            and body.error is not None
+            and (body.error.message, body.error.type, body.error.code)
+            == (message, error_type, status)
+        ),
+    )
+
+
+GATEWAY_429 = ErrorCase(  # rate-limiting page: `error` is a plain string
+    "gateway",
+    429,
+    {"error": "Rate limit exceeded"},
+    "Rate limit exceeded",
+    lambda body: (
+        isinstance(body, GatewayRateLimitError) and body.error == "Rate limit exceeded"
     ),
-    401: _untyped_json({"message": "Unauthorized"}),
-    403: _text("Forbidden"),
-    404: _untyped_json({"error": {"message": "No such file: file-abc123"}}),
-    409: _untyped_json({"error": {"message": "File was added to a vector store during deletion"}}),
-    500: _untyped_json({"message": "An unexpected error occurred"}),
-    502: _text(
+)
+
+# Representatives of the schema-less 4XX/5XX responses.
+UNTYPED = [
+    _untyped_json(
+        400,
+        {
+            "error": {
+                "message": "Vector store search is unavailable",
+                "type": "feature_unavailable",
+            }
+        },
+        "Vector store search is unavailable",
+    ),
+    _untyped_json(401, {"message": "Unauthorized"}, "Unauthorized"),
+    _untyped_text(403, "Forbidden", "text/plain; charset=utf-8"),
+    _untyped_json(
+        404, {"error": {"message": "No such file: file-abc123"}}, "No such file"
+    ),
+    _untyped_json(
+        409,
+        {"error": {"message": "File was added to a vector store during deletion"}},
+        "File was added to a vector store during deletion",
+    ),
+    _untyped_json(
+        500, {"message": "An unexpected error occurred"}, "An unexpected error"
+    ),
+    _untyped_text(
+        502,
         "<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>",
         "text/html",
     ),
-    503: _untyped_json({"message": "failure to get a peer from the ring-balancer"}),
-}
+    _untyped_json(
+        503,
+        {"message": "failure to get a peer from the ring-balancer"},
+        "failure to get a peer from the ring-balancer",
+    ),
+]
 
-# getFileContent's typed errors: {"error": {"message", "type", "code": integer}}.
-CONTENT_ERRORS = {
-    400: ("Invalid request - File ID is required", "invalid_request_error"),
-    401: ("Unauthorized - Invalid or missing authentication", "authentication_error"),
-    404: ("File not found", "not_found_error"),
-    500: ("Internal server error", "server_error"),
+# getFileContent's typed errors, with the spec's response descriptions as messages.
+TYPED = {
+    400: _typed(400, "Invalid request - File ID is required", "invalid_request_error"),
+    401: _typed(
+        401, "Unauthorized - Invalid or missing authentication", "authentication_error"
+    ),
+    404: _typed(404, "File not found", "not_found_error"),
+    500: _typed(500, "Internal server error", "server_error"),
 }
-
-GATEWAY_429 = {"error": "Rate limit exceeded"}
 
 
 def _error_cases() -> list[Any]:
+    """Every documented error response of every operation, from the spec."""
     cases = []
-    statuses = error_statuses(PROVIDER)
     for op in MAIN_OPERATIONS:
-        documented = statuses[op.method, SPEC_PATHS[op.id]]
+        documented = error_statuses(PROVIDER)[op.method, SPEC_PATHS[op.id]]
         exact = {int(s) for s in documented if s.isdigit()}
         for key in documented:
             if key == "429":
-                cases.append(pytest.param(op, 429, "gateway", id=f"{op.id}-429"))
+                chosen = [GATEWAY_429]
             elif key.isdigit():
-                cases.append(pytest.param(op, int(key), "typed", id=f"{op.id}-{key}"))
-            else:  # "4XX" / "5XX": every representative not documented on its own
-                for status in UNTYPED:
-                    if str(status)[0] == key[0] and status not in exact:
-                        cases.append(pytest.param(op, status, "untyped", id=f"{op.id}-{key}-{status}"))
+                chosen = [TYPED[int(key)]]
+            else:  # "4XX" / "5XX": each representative not documented on its own
+                chosen = [
+                    case
+                    for case in UNTYPED
+                    if str(case.status)[0] == key[0] and case.status not in exact
+                ]
+            for case in chosen:
+                cases.append(pytest.param(op, case, id=f"{op.id}-{key}-{case.status}"))
     return cases
 
 
@@ -474,63 +575,41 @@ ERROR_CASES = _error_cases()
 
 def test_error_table_shape() -> None:
     """429, 4XX and 5XX on every operation; typed 400/401/404/500 only on getFileContent."""
-    kinds = {(case.values[0].id, case.values[2]) for case in ERROR_CASES}
+    kinds = {(op.id, case.kind) for op, case in (p.values for p in ERROR_CASES)}
     for op in MAIN_OPERATIONS:
         assert (op.id, "gateway") in kinds and (op.id, "untyped") in kinds
         assert ((op.id, "typed") in kinds) == (op.id == "files.content")
-    typed = sorted(case.values[1] for case in ERROR_CASES if case.values[2] == "typed")
-    assert typed == sorted(CONTENT_ERRORS)
-
-
-@pytest.mark.parametrize(("op", "status", "kind"), ERROR_CASES)
-async def test_documented_error(op: Op, status: int, kind: str, mode: str, make_client) -> None:
-    if kind == "gateway":
-        wire, content_type = GATEWAY_429, "application/json"
-        message = "Rate limit exceeded"
-
-        def body_is_right(body: Any) -> bool:
-            return isinstance(body, GatewayRateLimitError) and body.error == message
-
-    elif kind == "typed":
-        message, error_type = CONTENT_ERRORS[status]
-        wire = {"error": {"message": message, "type": error_type, "code": status}}
-        content_type = "application/json"
-
-        def body_is_right(body: Any) -> bool:
-            return (
-                isinstance(body, FileContentError)
-                and body.error is not None
-                and (body.error.message, body.error.type, body.error.code)
-                == (message, error_type, status)
-            )
-
-    else:
-        wire, content_type, body_is_right = UNTYPED[status]
-        message = wire if isinstance(wire, str) else (
-            wire.get("message") or wire["error"]["message"]
-        )
-    reply = (
-        raw_reply(wire, status=status, content_type=content_type)
-        if isinstance(wire, str)
-        else json_reply(wire, status=status)
+    typed = sorted(
+        case.status
+        for _, case in (p.values for p in ERROR_CASES)
+        if case.kind == "typed"
     )
-    harness = make_client(PROVIDER, mode, reply, max_retries=0)
+    assert typed == sorted(TYPED)
 
-    with pytest.raises(status_error_class(mka1, status)) as caught:
+
+@pytest.mark.parametrize(("op", "case"), ERROR_CASES)
+async def test_documented_error(
+    op: Op, case: ErrorCase, mode: str, make_client
+) -> None:
+    harness = make_client(PROVIDER, mode, case.reply(), max_retries=0)
+
+    with pytest.raises(status_error_class(mka1, case.status)) as caught:
         await harness.call(op.call)
 
     error = caught.value
     assert isinstance(error, mka1.APIStatusError)
-    assert error.status_code == status
-    assert body_is_right(error.body), f"body {error.body!r}"
-    assert message in str(error)
+    assert error.status_code == case.status
+    assert case.body_is_right(error.body), f"body {error.body!r}"
+    assert case.message in str(error)
     assert len(harness.recorder.requests) == 1
 
 
 # ----------------------------------------------------------------------------- content download
 
 
-async def test_file_content_accepts_the_documented_media_types(mode: str, make_client) -> None:
+async def test_file_content_accepts_the_documented_media_types(
+    mode: str, make_client
+) -> None:
     """The 200 of getFileContent is binary (octet-stream, jsonl, x-ndjson, text/plain): the
     Accept header must admit them, not only application/json."""
     harness = make_client(
@@ -539,7 +618,12 @@ async def test_file_content_accepts_the_documented_media_types(mode: str, make_c
     content = await harness.call(lambda c: c.files.content("file_def456"))
     assert content == OUTPUT_JSONL
     accept = harness.request.headers["accept"]
-    for media_type in ("application/octet-stream", "application/jsonl", "application/x-ndjson", "text/plain"):
+    for media_type in (
+        "application/octet-stream",
+        "application/jsonl",
+        "application/x-ndjson",
+        "text/plain",
+    ):
         assert accepts(accept, media_type), f"Accept: {accept} refuses {media_type}"
 
 
@@ -569,8 +653,15 @@ async def test_unknown_fields_and_enum_values_are_kept(mode: str, make_client) -
 
 
 async def test_unknown_file_purpose_and_status_are_kept(mode: str, make_client) -> None:
-    body = {**FILE, "purpose": "realtime_audio", "status": "archived", "vector_store_ids": ["vs_1"]}
-    harness = make_client(PROVIDER, mode, json_reply({**FILE_LIST, "data": [body], "next_page": None}))
+    body = {
+        **FILE,
+        "purpose": "realtime_audio",
+        "status": "archived",
+        "vector_store_ids": ["vs_1"],
+    }
+    harness = make_client(
+        PROVIDER, mode, json_reply({**FILE_LIST, "data": [body], "next_page": None})
+    )
     page = await harness.call(lambda c: c.files.list())
     [file] = page.data
     assert file.purpose == "realtime_audio" and file.status == "archived"

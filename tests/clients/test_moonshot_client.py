@@ -128,7 +128,11 @@ OUTPUT_JSONL = (
                             "finish_reason": "stop",
                         }
                     ],
-                    "usage": {"prompt_tokens": 30, "completion_tokens": 10, "total_tokens": 40},
+                    "usage": {
+                        "prompt_tokens": 30,
+                        "completion_tokens": 10,
+                        "total_tokens": 40,
+                    },
                 },
             },
             "error": None,
@@ -155,7 +159,11 @@ MODEL_LIST = {
 
 BALANCE = {
     "code": 0,
-    "data": {"available_balance": 49.58894, "voucher_balance": 46.58893, "cash_balance": 3.00001},
+    "data": {
+        "available_balance": 49.58894,
+        "voucher_balance": 46.58893,
+        "cash_balance": 3.00001,
+    },
     "scode": "0x0",
     "status": True,
 }
@@ -175,7 +183,12 @@ CHAT_COMPLETION = {
             "finish_reason": "stop",
         }
     ],
-    "usage": {"prompt_tokens": 30, "completion_tokens": 10, "total_tokens": 40, "cached_tokens": 0},
+    "usage": {
+        "prompt_tokens": 30,
+        "completion_tokens": 10,
+        "total_tokens": 40,
+        "cached_tokens": 0,
+    },
 }
 
 # One line of a batch input file (guide-batch-api).
@@ -209,7 +222,11 @@ def _check_batch_list(page: BatchListResponse) -> None:
 def _check_chat(completion: ChatCompletionResponse) -> None:
     assert completion.choices is not None
     choice = completion.choices[0]
-    assert choice.message is not None and choice.message.content == CHAT_COMPLETION["choices"][0]["message"]["content"]  # type: ignore[index]
+    assert (
+        choice.message is not None
+        and choice.message.content
+        == CHAT_COMPLETION["choices"][0]["message"]["content"]
+    )  # type: ignore[index]
     assert choice.finish_reason == "stop"
     assert completion.usage is not None and completion.usage.total_tokens == 40
 
@@ -222,7 +239,9 @@ OPERATIONS = [
         "/v1/models",
         MODEL_LIST,
         ModelListResponse,
-        check=lambda r: r.data[0].context_length == 262144 and r.data[0].supports_reasoning is True,
+        check=lambda r: (
+            r.data[0].context_length == 262144 and r.data[0].supports_reasoning is True
+        ),
     ),
     Op(
         "billing.check_balance",
@@ -251,7 +270,9 @@ OPERATIONS = [
         "/v1/files",
         {"object": "list", "data": [FILE_OBJECT]},
         FileListResponse,
-        check=lambda r: isinstance(r.data[0], FileObject) and r.data[0].id == "file-xxx",
+        check=lambda r: (
+            isinstance(r.data[0], FileObject) and r.data[0].id == "file-xxx"
+        ),
     ),
     Op(
         "files.retrieve",
@@ -325,7 +346,9 @@ OPERATIONS = [
         "batches.create",
         # metadata is optional and not given: it must not be sent at all
         lambda c: c.batches.create(
-            input_file_id="file-xxx", endpoint="/v1/chat/completions", completion_window="24h"
+            input_file_id="file-xxx",
+            endpoint="/v1/chat/completions",
+            completion_window="24h",
         ),
         "POST",
         "/v1/batches",
@@ -433,7 +456,10 @@ async def test_operation(op: Op, mode: str, make_client) -> None:
 
 # One realistic ErrorResponse per status, from https://platform.kimi.ai/docs/api/errors.
 ERROR_BODIES = {
-    400: ("invalid_request_error", "File size is zero, please confirm and re-upload the file"),
+    400: (
+        "invalid_request_error",
+        "File size is zero, please confirm and re-upload the file",
+    ),
     401: ("incorrect_api_key_error", "Incorrect API key provided"),
     404: ("resource_not_found_error", "The requested resource was not found"),
     500: ("server_error", "Internal server error, please try again later"),
@@ -447,7 +473,9 @@ ERROR_CASES = [
 
 
 def test_every_documented_error_is_an_error_response() -> None:
-    assert {int(s) for _, s in (case.values for case in ERROR_CASES)} == set(ERROR_BODIES)
+    assert {int(s) for _, s in (case.values for case in ERROR_CASES)} == set(
+        ERROR_BODIES
+    )
     assert len(ERROR_CASES) == sum(len(v) for v in error_statuses(PROVIDER).values())
 
 
@@ -455,13 +483,17 @@ def test_every_documented_error_is_an_error_response() -> None:
 async def test_documented_error(op: Op, status: int, mode: str, make_client) -> None:
     error_type, message = ERROR_BODIES[status]
     body = {"error": {"message": message, "type": error_type, "code": f"E{status}"}}
-    harness = make_client(PROVIDER, mode, json_reply(body, status=status), max_retries=0)
+    harness = make_client(
+        PROVIDER, mode, json_reply(body, status=status), max_retries=0
+    )
 
     with pytest.raises(status_error_class(moonshot, status)) as caught:
         await harness.call(op.call)
 
     error = caught.value
-    assert isinstance(error, moonshot.APIStatusError) and isinstance(error, moonshot.APIError)
+    assert isinstance(error, moonshot.APIStatusError) and isinstance(
+        error, moonshot.APIError
+    )
     assert error.status_code == status and error.response.status_code == status
     assert isinstance(error.body, ErrorResponse)
     assert error.body.error.message == message
@@ -474,7 +506,11 @@ async def test_documented_error(op: Op, status: int, mode: str, make_client) -> 
 @pytest.mark.parametrize(
     ("status", "error_type", "message"),
     [
-        (403, "permission_denied_error", "Your IP is not allowed to access this organization"),
+        (
+            403,
+            "permission_denied_error",
+            "Your IP is not allowed to access this organization",
+        ),
         (429, "rate_limit_reached_error", "Organization-level RPM limit reached"),
         (503, "server_unavailable", "The service is temporarily unavailable"),
     ],
@@ -484,7 +520,9 @@ async def test_statuses_only_on_the_errors_page(
 ) -> None:
     """403/429/503 are on the errors page, not in the spec: still the right class and message."""
     body = {"error": {"message": message, "type": error_type}}
-    harness = make_client(PROVIDER, mode, json_reply(body, status=status), max_retries=0)
+    harness = make_client(
+        PROVIDER, mode, json_reply(body, status=status), max_retries=0
+    )
     with pytest.raises(status_error_class(moonshot, status)) as caught:
         await harness.call(lambda c: c.batches.retrieve("batch_xxx"))
     assert caught.value.status_code == status
@@ -494,11 +532,15 @@ async def test_statuses_only_on_the_errors_page(
 # ----------------------------------------------------------------------------- content download
 
 
-async def test_file_content_accepts_the_documented_text_plain(mode: str, make_client) -> None:
+async def test_file_content_accepts_the_documented_text_plain(
+    mode: str, make_client
+) -> None:
     """GET /v1/files/{file_id}/content is documented as text/plain only: the Accept header
     must admit it, or a server that negotiates content may answer 406."""
     text = "Extracted text of xlnet.pdf\n"
-    harness = make_client(PROVIDER, mode, raw_reply(text, content_type="text/plain; charset=utf-8"))
+    harness = make_client(
+        PROVIDER, mode, raw_reply(text, content_type="text/plain; charset=utf-8")
+    )
     content = await harness.call(lambda c: c.files.content("file-xxx"))
     assert content == text.encode()
     accept = harness.request.headers["accept"]
@@ -521,7 +563,10 @@ async def test_unknown_fields_and_enum_values_are_kept(mode: str, make_client) -
 
     assert isinstance(batch, BatchObject)
     assert batch.status == "queued_for_review"
-    assert batch.model_extra == {"expired_at": None, "errors": {"object": "list", "data": []}}
+    assert batch.model_extra == {
+        "expired_at": None,
+        "errors": {"object": "list", "data": []},
+    }
     assert batch.errors == {"object": "list", "data": []}
     assert batch.request_counts.model_extra == {"skipped": 1}
     assert batch.request_counts.skipped == 1  # type: ignore[attr-defined]

@@ -97,7 +97,11 @@ BATCH_IN_QUEUE = {  # create-batch / cancel-batch (seed 003) example
     "metadata": {"description": "nightly eval job"},
 }
 
-BATCH_RETRIEVED = {**BATCH_IN_QUEUE, "errors": [], "request_counts": {}}  # get-batch example
+BATCH_RETRIEVED = {
+    **BATCH_IN_QUEUE,
+    "errors": [],
+    "request_counts": {},
+}  # get-batch example
 
 BATCH_CANCELLING = {
     **BATCH_IN_QUEUE,
@@ -273,7 +277,9 @@ OPERATIONS = [
         "/batches/batch_rdyqgrcgjg",
         BATCH_RETRIEVED,
         BatchObject,
-        check=lambda r: r.status == "in_queue" and r.errors == [] and r.request_counts == {},
+        check=lambda r: (
+            r.status == "in_queue" and r.errors == [] and r.request_counts == {}
+        ),
     ),
     Op(
         "batches.cancel",
@@ -328,11 +334,17 @@ async def test_operation(op: Op, mode: str, make_client) -> None:
 # reference pages (400/401/403/404/503/504) and the FAQ (400 with data null); 429 has no code.
 ERROR_BODIES = {
     400: (
-        {"code": 20012, "message": "Model does not exist. Please check it carefully.", "data": None},
-        lambda body: isinstance(body, ErrorBody)
-        and body.code == 20012
-        and body.message == "Model does not exist. Please check it carefully."
-        and body.data is None,
+        {
+            "code": 20012,
+            "message": "Model does not exist. Please check it carefully.",
+            "data": None,
+        },
+        lambda body: (
+            isinstance(body, ErrorBody)
+            and body.code == 20012
+            and body.message == "Model does not exist. Please check it carefully."
+            and body.data is None
+        ),
     ),
     401: ("Invalid token", lambda body: body == "Invalid token"),
     403: ("Forbidden", lambda body: body == "Forbidden"),
@@ -343,17 +355,25 @@ ERROR_BODIES = {
             "please contact contact@siliconflow.cn",
             "data": None,
         },
-        lambda body: isinstance(body, RateLimitErrorModel)
-        and body.message is not None
-        and body.message.startswith("Request was rejected due to rate limiting")
-        and body.data is None,
+        lambda body: (
+            isinstance(body, RateLimitErrorModel)
+            and body.message is not None
+            and body.message.startswith("Request was rejected due to rate limiting")
+            and body.data is None
+        ),
     ),
     503: (
-        {"code": 50505, "message": "Model service overloaded. Please try again later.", "data": "string"},
-        lambda body: isinstance(body, ErrorBody)
-        and body.code == 50505
-        and body.message == "Model service overloaded. Please try again later."
-        and body.data == "string",
+        {
+            "code": 50505,
+            "message": "Model service overloaded. Please try again later.",
+            "data": "string",
+        },
+        lambda body: (
+            isinstance(body, ErrorBody)
+            and body.code == 50505
+            and body.message == "Model service overloaded. Please try again later."
+            and body.data == "string"
+        ),
     ),
     504: ("string", lambda body: body == "string"),
 }
@@ -374,7 +394,9 @@ def test_every_operation_documents_the_same_seven_errors() -> None:
 @pytest.mark.parametrize(("op", "status"), ERROR_CASES)
 async def test_documented_error(op: Op, status: int, mode: str, make_client) -> None:
     wire_body, body_is_right = ERROR_BODIES[status]
-    harness = make_client(PROVIDER, mode, json_reply(wire_body, status=status), max_retries=0)
+    harness = make_client(
+        PROVIDER, mode, json_reply(wire_body, status=status), max_retries=0
+    )
 
     with pytest.raises(status_error_class(siliconflow, status)) as caught:
         await harness.call(op.call)
@@ -391,7 +413,10 @@ async def test_documented_error(op: Op, status: int, mode: str, make_client) -> 
 async def test_bare_string_error_sent_as_text(mode: str, make_client) -> None:
     """A 401 whose "Invalid token" comes without JSON quotes is still the text."""
     harness = make_client(
-        PROVIDER, mode, raw_reply("Invalid token", status=401, content_type="text/plain"), max_retries=0
+        PROVIDER,
+        mode,
+        raw_reply("Invalid token", status=401, content_type="text/plain"),
+        max_retries=0,
     )
     with pytest.raises(siliconflow.AuthenticationError) as caught:
         await harness.call(lambda c: c.files.list(purpose="batch"))
@@ -409,7 +434,9 @@ async def test_unknown_fields_are_kept(mode: str, make_client) -> None:
         "data": {**UPLOAD_ENVELOPE["data"], "line_count": 2, "status": "processed"},
     }
     harness = make_client(PROVIDER, mode, json_reply(body))
-    envelope = await harness.call(lambda c: c.files.create(purpose="batch", file=b"{}\n"))
+    envelope = await harness.call(
+        lambda c: c.files.create(purpose="batch", file=b"{}\n")
+    )
     assert envelope.model_extra == {"trace_id": "f3c1d2"}
     assert envelope.data.model_extra == {"line_count": 2, "status": "processed"}
     assert envelope.data.line_count == 2
@@ -423,7 +450,9 @@ async def test_any_batch_status_is_kept(mode: str, make_client) -> None:
         mode,
         json_reply({**BATCH_RETRIEVED, "status": "in_queue"}),
         json_reply({**BATCH_RETRIEVED, "status": "validating"}),
-        json_reply({**BATCH_RETRIEVED, "status": "paused_by_operator", "priority": "low"}),
+        json_reply(
+            {**BATCH_RETRIEVED, "status": "paused_by_operator", "priority": "low"}
+        ),
     )
     statuses = []
     for _ in range(3):
