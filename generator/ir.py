@@ -180,6 +180,8 @@ class Field:
     type: TypeExpr
     required: bool
     description: str | None = None
+    default: str | float | None = None
+    """The spec's scalar default, filled in when a response leaves the field out."""
 
     @property
     def model_annotation(self) -> str:
@@ -188,14 +190,13 @@ class Field:
     @property
     def model_default(self) -> str:
         """What follows the annotation in a model: nothing, ` = None`, or a `Field(...)` with the wire name."""
+        default = "None" if self.default is None else _python_literal(self.default)
         if self.name == self.wire_name:
-            return "" if self.required else " = None"
+            return "" if self.required else f" = {default}"
         alias = f"alias={_python_literal(self.wire_name)}"
-        return (
-            f" = Field({alias})"
-            if self.required
-            else f" = Field(default=None, {alias})"
-        )
+        if self.required:
+            return f" = Field({alias})"
+        return f" = Field(default={default}, {alias})"
 
     @property
     def argument_annotation(self) -> str:
@@ -317,6 +318,15 @@ class Response:
     kind: ResponseKind
     type: TypeExpr | None
     """The decoded type for `json`; None for `bytes` and `empty`."""
+    media_types: tuple[str, ...] = ()
+    """What the API documents it sends; the `Accept` header of a download."""
+
+    @property
+    def accept(self) -> str | None:
+        """An `Accept` other than the runtime's `application/json`, or None."""
+        if self.kind == "bytes" and self.media_types:
+            return ", ".join(self.media_types)
+        return None
 
     @property
     def annotation(self) -> str:

@@ -133,8 +133,8 @@ def _file_tuple(
     filename: str | None = None
     content_type: str | None = None
     if isinstance(value, tuple):
-        filename, value = value[0], value[1]
-        content_type = value[2] if len(value) > 2 else None
+        filename, content_type = value[0], value[2] if len(value) > 2 else None
+        value = value[1]
     if isinstance(value, (str, os.PathLike)):
         path = Path(value)
         return name, (filename or path.name, path.read_bytes(), content_type)
@@ -208,6 +208,7 @@ class _BaseClient:
         query: Mapping[str, Any] | None,
         headers: Mapping[str, Any] | None,
         cookies: Mapping[str, Any] | None,
+        accept: str,
         json_body: Any,
         form: Mapping[str, Any] | None,
         files: Mapping[str, Any] | None,
@@ -225,7 +226,7 @@ class _BaseClient:
             }
         )
         all_headers = {
-            "Accept": "application/json",
+            "Accept": accept,
             "User-Agent": USER_AGENT,
             **self._auth_headers(),
             **self._default_headers,
@@ -410,6 +411,7 @@ class SyncAPIClient(_BaseClient):
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         cookies: Mapping[str, Any] | None = None,
+        accept: str = "application/json",
         json_body: Any = None,
         form: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
@@ -428,6 +430,7 @@ class SyncAPIClient(_BaseClient):
             query=query,
             headers=headers,
             cookies=cookies,
+            accept=accept,
             json_body=json_body,
             form=form,
             files=files,
@@ -513,6 +516,7 @@ class AsyncAPIClient(_BaseClient):
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         cookies: Mapping[str, Any] | None = None,
+        accept: str = "application/json",
         json_body: Any = None,
         form: Mapping[str, Any] | None = None,
         files: Mapping[str, Any] | None = None,
@@ -531,6 +535,7 @@ class AsyncAPIClient(_BaseClient):
             query=query,
             headers=headers,
             cookies=cookies,
+            accept=accept,
             json_body=json_body,
             form=form,
             files=files,

@@ -303,8 +303,8 @@ class OperationBuilder:
                 base + "Response",
                 snake(base),
             )
-            return Response("json", response_type)
-        return Response("bytes", None)
+            return Response("json", response_type, tuple(json_types))
+        return Response("bytes", None, tuple(content))
 
     def _errors(
         self,
@@ -369,7 +369,14 @@ def _keyword_field(field: Field, taken: set[str]) -> Field:
     if name in taken or name in RESERVED_ARGUMENTS:
         name = f"{name}_body"
     taken.add(name)
-    return Field(name, field.wire_name, field.type, field.required, field.description)
+    return Field(
+        name,
+        field.wire_name,
+        field.type,
+        field.required,
+        field.description,
+        field.default,
+    )
 
 
 def _params_hint(schema: Any, default: str) -> str:

@@ -341,6 +341,7 @@ class SchemaBuilder:
                     prop_type,
                     wire_name in required,
                     _description(prop),
+                    _default(prop),
                 )
             )
         return tuple(fields)
@@ -399,6 +400,14 @@ def _description(schema: Any) -> str | None:
         if isinstance(text, str) and text.strip():
             return text.strip()
     return None
+
+
+def _default(schema: Any) -> str | float | None:
+    """A scalar default the field's type accepts; `default: null` and objects are left out."""
+    if not isinstance(schema, dict) or "$ref" in schema:
+        return None
+    value = schema.get("default", schema.get("const"))
+    return value if isinstance(value, (str, int, float)) else None
 
 
 def _enum(schema: dict[str, Any]) -> TypeExpr:

@@ -472,7 +472,7 @@ ERROR_CASES = [
 ]
 
 
-def test_every_documented_error_is_an_error_response() -> None:
+def test_error_table_covers_every_documented_status() -> None:
     assert {int(s) for _, s in (case.values for case in ERROR_CASES)} == set(
         ERROR_BODIES
     )

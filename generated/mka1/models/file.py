@@ -29,7 +29,7 @@ class File(BaseModel):
 
     purpose: FilePurpose
 
-    object: Literal["file"] | None = None
+    object: Literal["file"] | None = "file"
 
     expires_at: int | None = None
     """Unix timestamp when the file expires"""

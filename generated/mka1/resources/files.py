@@ -237,6 +237,7 @@ class Files:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
+                accept="application/octet-stream, application/jsonl, application/x-ndjson, text/plain",
                 response_type=bytes,
                 error_types={
                     "400": FileContentError,
@@ -466,6 +467,7 @@ class AsyncFiles:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
+                accept="application/octet-stream, application/jsonl, application/x-ndjson, text/plain",
                 response_type=bytes,
                 error_types={
                     "400": FileContentError,

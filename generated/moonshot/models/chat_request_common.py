@@ -36,7 +36,7 @@ class ChatRequestCommonResponseFormatJsonSchema(BaseModel):
     name: str
     """Schema name for identification"""
 
-    strict: bool | None = None
+    strict: bool | None = True
     """Whether to strictly constrain output according to the schema. Defaults to true. When true, the schema must conform to the MFJS specification; non-conforming schemas will return errors or warnings. When false, only guarantees the output is a valid JSON object without enforcing internal structure."""
 
     schema_: dict[str, Any] = Field(alias="schema")
@@ -56,7 +56,7 @@ class ChatRequestCommonResponseFormat(BaseModel):
 class ChatRequestCommonStreamOptions(BaseModel):
     """Options for streaming responses"""
 
-    include_usage: bool | None = None
+    include_usage: bool | None = False
     """If set, an additional chunk will be streamed before the data: [DONE] message. The usage field on this chunk shows the token usage statistics for the entire request, and the choices field will always be an empty array. All other chunks will also include a usage field, but with a null value. NOTE: If the stream is interrupted, you may not receive the final usage chunk which contains the total token usage for the request"""
 
 
@@ -74,7 +74,7 @@ class ChatRequestCommonToolChoiceFunction(BaseModel):
 
 
 class ChatRequestCommon(BaseModel):
-    logprobs: bool | None = None
+    logprobs: bool | None = False
     """Whether to return log probabilities of the output tokens. If true, the log probability of each output token is returned in the logprobs field of the response message."""
 
     top_logprobs: int | None = None
@@ -95,7 +95,7 @@ class ChatRequestCommon(BaseModel):
     stop: str | list[str] | None = None
     """Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes"""
 
-    stream: bool | None = None
+    stream: bool | None = False
     """Whether to return the response in a streaming fashion. Default is false."""
 
     stream_options: ChatRequestCommonStreamOptions | None = None

@@ -27,7 +27,7 @@ class KimiK25ChatRequestThinking(BaseModel):
 class KimiK25ChatRequest(BaseModel):
     """kimi-k2.5"""
 
-    logprobs: bool | None = None
+    logprobs: bool | None = False
     """Whether to return log probabilities of the output tokens. If true, the log probability of each output token is returned in the logprobs field of the response message."""
 
     top_logprobs: int | None = None
@@ -51,7 +51,7 @@ class KimiK25ChatRequest(BaseModel):
     stop: str | list[str] | None = None
     """Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes"""
 
-    stream: bool | None = None
+    stream: bool | None = False
     """Whether to return the response in a streaming fashion. Default is false."""
 
     stream_options: ChatRequestBaseStreamOptions | None = None

@@ -22,7 +22,7 @@ __all__ = [
 class KimiK3ChatRequest(BaseModel):
     """kimi-k3"""
 
-    logprobs: bool | None = None
+    logprobs: bool | None = False
     """Whether to return log probabilities of the output tokens. If true, the log probability of each output token is returned in the logprobs field of the response message."""
 
     top_logprobs: int | None = None
@@ -43,7 +43,7 @@ class KimiK3ChatRequest(BaseModel):
     stop: str | list[str] | None = None
     """Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes"""
 
-    stream: bool | None = None
+    stream: bool | None = False
     """Whether to return the response in a streaming fashion. Default is false."""
 
     stream_options: ChatRequestCommonStreamOptions | None = None
@@ -72,5 +72,5 @@ class KimiK3ChatRequest(BaseModel):
     messages: list[KimiK3Message]
     """A list of Kimi K3 conversation messages. In addition to standard messages, you can insert a {"role": "system", "tools": [...]} message at any conversation position to dynamically load tools. A dynamic tool message omits content and only affects subsequent conversation turns."""
 
-    reasoning_effort: Literal["low", "high", "max"] | str | None = None
+    reasoning_effort: Literal["low", "high", "max"] | str | None = "max"
     """Kimi K3 always enables thinking with Preserved Thinking. Reasoning effort supports low, high, and max, with max as the default."""

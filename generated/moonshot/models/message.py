@@ -65,5 +65,5 @@ class Message(BaseModel):
     name: str | None = None
     """Optional name for the message sender"""
 
-    partial: bool | None = None
+    partial: bool | None = False
     """Enable Partial Mode by setting this to true in the last assistant message"""

@@ -22,7 +22,7 @@ __all__ = [
 class MoonshotV1ChatRequest(BaseModel):
     """moonshot-v1"""
 
-    logprobs: bool | None = None
+    logprobs: bool | None = False
     """Whether to return log probabilities of the output tokens. If true, the log probability of each output token is returned in the logprobs field of the response message."""
 
     top_logprobs: int | None = None
@@ -46,7 +46,7 @@ class MoonshotV1ChatRequest(BaseModel):
     stop: str | list[str] | None = None
     """Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes"""
 
-    stream: bool | None = None
+    stream: bool | None = False
     """Whether to return the response in a streaming fashion. Default is false."""
 
     stream_options: ChatRequestBaseStreamOptions | None = None
@@ -83,17 +83,17 @@ class MoonshotV1ChatRequest(BaseModel):
     )
     """Model ID"""
 
-    temperature: float | None = None
+    temperature: float | None = 0.0
     """The sampling temperature to use, ranging from 0 to 1. A higher value (e.g., 0.7) will make the output more random, while a lower value (e.g., 0.2) will make it more focused and deterministic. Default is 0.0."""
 
-    top_p: float | None = None
+    top_p: float | None = 1.0
     """Another sampling method, where the model considers the results of tokens with a cumulative probability mass of top_p. Thus, 0.1 means only considering the top 10% of tokens by probability mass. Generally, we suggest changing either this or the temperature, but not both at the same time. Default is 1.0."""
 
-    n: int | None = None
+    n: int | None = 1
     """The number of results to generate for each input message. Default is 1, must not exceed 5. When the temperature is very close to 0, only 1 result can be returned."""
 
-    presence_penalty: float | None = None
+    presence_penalty: float | None = 0
     """Presence penalty, a number between -2.0 and 2.0. A positive value will penalize new tokens based on whether they appear in the text, increasing the likelihood of the model discussing new topics"""
 
-    frequency_penalty: float | None = None
+    frequency_penalty: float | None = 0
     """Frequency penalty, a number between -2.0 and 2.0. A positive value will penalize new tokens based on their existing frequency in the text, reducing the likelihood of the model repeating the same phrases verbatim"""

@@ -19,7 +19,7 @@ class ToolDefinitionFunction(BaseModel):
     parameters: dict[str, Any]
     """Function parameters as JSON Schema. Must conform to the [MFJS (Moonshot Flavored JSON Schema) specification](https://github.com/MoonshotAI/walle/blob/main/docs/mfjs-spec.md)."""
 
-    strict: bool | None = None
+    strict: bool | None = True
     """Whether to strictly constrain tool call arguments according to the parameters schema. Defaults to true. When false, only guarantees the output is a valid JSON object without enforcing internal structure."""
 
 

@@ -202,6 +202,7 @@ class Files:
                 path_params={
                     "file_id": file_id,
                 },
+                accept="text/plain",
                 response_type=bytes,
                 error_types={
                     "401": ErrorResponse,
@@ -401,6 +402,7 @@ class AsyncFiles:
                 path_params={
                     "file_id": file_id,
                 },
+                accept="text/plain",
                 response_type=bytes,
                 error_types={
                     "401": ErrorResponse,
