@@ -66,7 +66,11 @@ def render(api: Api) -> dict[str, str]:
         "_errors.py": emit("_errors.py.jinja"),
         "_runtime.py": emit("_runtime.py.jinja"),
         "py.typed": "",
-        "README.md": emit("README.md.jinja", example=_example(api)),
+        "README.md": emit(
+            "README.md.jinja",
+            example=_example(api),
+            first_path=next((op.path for _, op in api.operations()), ""),
+        ),
         "models/__init__.py": emit("models/__init__.py.jinja"),
         "resources/__init__.py": emit("resources/__init__.py.jinja"),
     }
