@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .config import ClientConfig, ProjectConfig, find_pyproject, load_project
@@ -100,19 +101,17 @@ def _cmd_generate(args: argparse.Namespace) -> int:
         return EXIT_FATAL if failed else EXIT_OK
     project = _optional_project()
     configured = project.client_for_spec(args.spec) if project else None
-    if args.output is None and configured is None:
-        raise FatalError(
-            None, "--output DIR is required for a spec not listed in [tool.sdkforge]"
+    if configured is not None and args.package is None:
+        config = replace(
+            configured, spec=args.spec, output=args.output or configured.output
         )
-    output = args.output or (configured.output if configured else None)
-    assert output is not None
-    if configured is not None:
-        config = ClientConfig(
-            **{**configured.__dict__, "spec": args.spec, "output": output}
-        )
-        if args.package:
-            config = ClientConfig.default(args.spec, output, args.package)
     else:
+        output = args.output or (configured.output if configured else None)
+        if output is None:
+            raise FatalError(
+                None,
+                "--output DIR is required for a spec not listed in [tool.sdkforge]",
+            )
         config = ClientConfig.default(args.spec, output, args.package)
     _generate_one(config, args.strict)
     return EXIT_OK

@@ -84,11 +84,19 @@ def load_project(pyproject: Path) -> ProjectConfig:
     return ProjectConfig(root=root, clients=tuple(clients))
 
 
+_CLIENT_KEYS = {"spec", "class_name", "env_prefix", "path_prefix", "operations"}
+
+
 def _client_config(
     root: Path, output_root: Path, package: str, entry: dict[str, Any], where: Location
 ) -> ClientConfig:
     if "spec" not in entry:
         raise FatalError(where, f"client {package!r} has no 'spec'")
+    unknown = sorted(set(entry) - _CLIENT_KEYS)
+    if unknown:
+        raise FatalError(
+            where, f"client {package!r}: unknown key(s) {', '.join(unknown)}"
+        )
     operations = {}
     for key, target in entry.get("operations", {}).items():
         method, _, path = key.partition(" ")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
@@ -17,7 +18,7 @@ def generate_package(
 ) -> tuple[Generated, ModuleType]:
     """Generate `package` under out_root, import it fresh, return the result and the module."""
     base = ClientConfig.default(spec, out_root / package, package)
-    client_config = ClientConfig(**{**base.__dict__, **config})
+    client_config = replace(base, **config)
     result = generate(client_config, spec.name)
     write_package(client_config.output, result.files)
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,7 @@ from tests.pipeline.helpers import generate_package
 def _api(spec: Path, **config: object):
     base = ClientConfig.default(spec, spec.parent / "out", "demo")
     warnings = []
-    api = build(
-        load(spec), ClientConfig(**{**base.__dict__, **config}), warnings.append
-    )
+    api = build(load(spec), replace(base, **config), warnings.append)
     return api, warnings
 
 
