@@ -39,7 +39,7 @@ def test_client_options_and_overrides(tmp_path: Path):
     [
         (
             '[tool.sdkforge.clients.acme]\nspec = "a.yaml"\nclas_name = "X"\n',
-            "unknown key(s) clas_name",
+            r"unknown key\(s\) clas_name",
         ),
         ("[tool.sdkforge.clients.acme]\nclass_name = 'X'\n", "has no 'spec'"),
         (
