@@ -20,6 +20,15 @@ class OperationName:
 
 
 @dataclass(frozen=True)
+class WaitConfig:
+    """`client.<resource>.wait(id)`: which operation to poll, which field, which values end it."""
+
+    operation: OperationName
+    field: str
+    terminal: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ClientConfig:
     package: str
     spec: Path
@@ -29,6 +38,7 @@ class ClientConfig:
     path_prefix: str = ""
     operations: dict[str, OperationName] = field(default_factory=dict)
     """Overrides keyed by `"METHOD /path"`."""
+    wait: WaitConfig | None = None
 
     @classmethod
     def default(
@@ -84,7 +94,7 @@ def load_project(pyproject: Path) -> ProjectConfig:
     return ProjectConfig(root=root, clients=tuple(clients))
 
 
-_CLIENT_KEYS = {"spec", "class_name", "env_prefix", "path_prefix", "operations"}
+_CLIENT_KEYS = {"spec", "class_name", "env_prefix", "path_prefix", "operations", "wait"}
 
 
 def _client_config(
@@ -109,6 +119,27 @@ def _client_config(
         operations[f"{method.upper()} {path}"] = OperationName(
             tuple(parts[:-1]), parts[-1]
         )
+    wait = entry.get("wait")
+    wait_config = None
+    if wait is not None:
+        target = (
+            str(wait.get("operation", "")).split(".") if isinstance(wait, dict) else []
+        )
+        terminal = wait.get("terminal") if isinstance(wait, dict) else None
+        if (
+            len(target) < 2
+            or not isinstance(wait.get("field"), str)
+            or not isinstance(terminal, list)
+        ):
+            raise FatalError(
+                where,
+                f'client {package!r}: wait wants operation = "resource.method", field = "...", terminal = [...]',
+            )
+        wait_config = WaitConfig(
+            OperationName(tuple(target[:-1]), target[-1]),
+            wait["field"],
+            tuple(map(str, terminal)),
+        )
     return ClientConfig(
         package=package,
         spec=root / entry["spec"],
@@ -117,4 +148,5 @@ def _client_config(
         env_prefix=entry.get("env_prefix", package.upper()),
         path_prefix=entry.get("path_prefix", "").rstrip("/"),
         operations=operations,
+        wait=wait_config,
     )

@@ -11,6 +11,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 
+RUNTIME_EXPORTS = (
+    "NOT_GIVEN", "NotGiven", "FileInput", "SDKError", "APIError", "APIStatusError",
+    "APIConnectionError", "APITimeoutError", "APIResponseValidationError", "BadRequestError",
+    "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError",
+    "UnprocessableEntityError", "RateLimitError", "InternalServerError", "WaitTimeoutError",
+    "APIResponse", "StreamedAPIResponse", "AsyncStreamedAPIResponse", "SyncPage", "AsyncPage",
+    "AsyncPaginator", "Stream", "AsyncStream",
+)  # fmt: skip
+"""What every generated package exports next to its clients and models."""
+
 
 @dataclass(frozen=True)
 class Primitive:
@@ -344,6 +354,19 @@ class ErrorResponse:
 
 
 @dataclass(frozen=True)
+class Pagination:
+    """A cursor-paginated list: where the items and the cursor are, and what an item is."""
+
+    items: str
+    """Attribute of the response model holding the page's items."""
+    cursor_param: str
+    """Query parameter (wire name) that asks for the items after a given id."""
+    has_more: str | None
+    last_id: str | None
+    item: TypeExpr
+
+
+@dataclass(frozen=True)
 class Operation:
     name: str
     method: str
@@ -355,6 +378,22 @@ class Operation:
     body: Body | None
     response: Response
     errors: tuple[ErrorResponse, ...]
+    pagination: Pagination | None = None
+    stream_event: TypeExpr | None = None
+    """The event type when the operation can answer with server-sent events (`stream=True`)."""
+
+    def result_annotation(self, is_async: bool) -> str:
+        """What the method returns: the response, or a page of items."""
+        if self.pagination is None:
+            return self.response.annotation
+        item = self.pagination.item.annotation(qualified=True)
+        return f"AsyncPaginator[{item}]" if is_async else f"SyncPage[{item}]"
+
+    def stream_annotation(self, is_async: bool) -> str:
+        event = (
+            self.stream_event.annotation(qualified=True) if self.stream_event else "Any"
+        )
+        return f"AsyncStream[{event}]" if is_async else f"Stream[{event}]"
 
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
@@ -414,9 +453,31 @@ class Operation:
                 yield from self.body.type.model_names()
         if self.response.type is not None:
             yield from self.response.type.model_names()
+        if self.stream_event is not None:
+            yield from self.stream_event.model_names()
+        if self.pagination is not None:
+            yield from self.pagination.item.model_names()
         for error in self.errors:
             if error.type is not None:
                 yield from error.type.model_names()
+
+
+@dataclass(frozen=True)
+class Waiter:
+    """`client.<resource>.wait(id)`: poll an operation until a field reaches a terminal value."""
+
+    operation: Operation
+    field: str
+    """Attribute of the operation's result that is polled."""
+    terminal: tuple[str, ...]
+
+    @property
+    def docstring(self) -> str:
+        values = ", ".join(self.terminal)
+        return (
+            f"Call `{self.operation.name}` every `poll_interval` seconds until `{self.field}` is one of:\n"
+            f"{values}; return that result. Raises WaitTimeoutError after `timeout` seconds."
+        )
 
 
 @dataclass(frozen=True)
@@ -427,6 +488,7 @@ class Resource:
     class_name: str
     operations: tuple[Operation, ...]
     children: tuple[Resource, ...]
+    waiter: Waiter | None = None
 
     def nodes(self) -> Iterator[Resource]:
         """This resource and every nested one, parents first."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import jinja2
 
 from . import __version__
-from .ir import Api, Resource
+from .ir import RUNTIME_EXPORTS, Api, Resource
 
 
 def templates_dir() -> Path:
@@ -65,6 +65,10 @@ def render(api: Api) -> dict[str, str]:
         ),
         "_errors.py": emit("_errors.py.jinja"),
         "_runtime.py": emit("_runtime.py.jinja"),
+        "_models.py": emit("_models.py.jinja"),
+        "_response.py": emit("_response.py.jinja"),
+        "_pagination.py": emit("_pagination.py.jinja"),
+        "_streaming.py": emit("_streaming.py.jinja"),
         "py.typed": "",
         "README.md": emit(
             "README.md.jinja",
@@ -94,13 +98,7 @@ def render(api: Api) -> dict[str, str]:
 
 
 def _exported_names(api: Api, model_names: list[str]) -> list[str]:
-    runtime = [
-        api.class_name, "Async" + api.class_name, "NOT_GIVEN", "NotGiven", "FileInput",
-        "SDKError", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",
-        "APIResponseValidationError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
-        "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
-    ]  # fmt: skip
-    return runtime + model_names
+    return [api.class_name, "Async" + api.class_name, *RUNTIME_EXPORTS, *model_names]
 
 
 def _resource_summary(resource: Resource) -> str:

@@ -16,8 +16,12 @@ from ._errors import (
     RateLimitError,
     SDKError,
     UnprocessableEntityError,
+    WaitTimeoutError,
 )
+from ._pagination import AsyncPage, AsyncPaginator, SyncPage
+from ._response import APIResponse, AsyncStreamedAPIResponse, StreamedAPIResponse
 from ._runtime import NOT_GIVEN, FileInput, NotGiven
+from ._streaming import AsyncStream, Stream
 from .models import (
     BatchEndpoint,
     BatchErrorData,
@@ -41,10 +45,15 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncMKA1",
+    "AsyncPage",
+    "AsyncPaginator",
+    "AsyncStream",
+    "AsyncStreamedAPIResponse",
     "AuthenticationError",
     "BadRequestError",
     "BatchEndpoint",
@@ -69,6 +78,10 @@ __all__ = [
     "RateLimitError",
     "RequestCounts",
     "SDKError",
+    "Stream",
+    "StreamedAPIResponse",
+    "SyncPage",
     "UnprocessableEntityError",
     "UploadFileRequest",
+    "WaitTimeoutError",
 ]

@@ -1,10 +1,9 @@
-"""Request building, auth, retries, timeouts and response decoding for the MKA1 client."""
+"""Request building, auth, retries, timeouts and response handling for the MKA1 client."""
 
 from __future__ import annotations
 
 import asyncio
 import email.utils
-import functools
 import json
 import logging
 import os
@@ -12,8 +11,9 @@ import random
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, Any, Literal, Self, TypeAlias
+from typing import IO, Any, Literal, Self, TypeAlias, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -21,17 +21,25 @@ import pydantic
 
 from ._errors import (
     APIConnectionError,
-    APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
     SDKError,
+    WaitTimeoutError,
     status_error_class,
 )
+from ._models import adapter, decode_json
+from ._pagination import AsyncPage, AsyncPaginator, Pagination, SyncPage
+from ._response import (
+    APIResponse,
+    AsyncStreamedAPIResponse,
+    StreamedAPIResponse,
+    response_mode,
+)
+from ._streaming import AsyncStream, Stream
 
 __all__ = [
     "NOT_GIVEN",
     "AsyncAPIClient",
-    "BaseModel",
     "FileInput",
     "NotGiven",
     "SyncAPIClient",
@@ -46,6 +54,13 @@ INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 USER_AGENT = "mka1-python/0.1.0"
+# Never written to the log: credentials in headers and in the query.
+_SECRET_HEADERS: frozenset[str] = frozenset(
+    {"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie"}
+)
+_SECRET_QUERY: frozenset[str] = frozenset({})
+
+T = TypeVar("T")
 
 
 class NotGiven:
@@ -68,17 +83,40 @@ FileInput: TypeAlias = (
 """A file to upload: a path, bytes or a binary file object, optionally as (filename, content[, content type])."""
 
 
-class BaseModel(pydantic.BaseModel):
-    """Base of every model: fields the spec does not know are kept, not dropped."""
+@dataclass(frozen=True)
+class RequestArgs:
+    """Everything one operation call asks for; a page re-sends it with a new cursor."""
 
-    model_config = pydantic.ConfigDict(
-        extra="allow", populate_by_name=True, protected_namespaces=()
-    )
+    method: str
+    path: str
+    response_type: Any
+    error_types: Mapping[str, Any]
+    path_params: Mapping[str, Any] = field(default_factory=dict)
+    query: Mapping[str, Any] = field(default_factory=dict)
+    headers: Mapping[str, Any] = field(default_factory=dict)
+    cookies: Mapping[str, Any] = field(default_factory=dict)
+    accept: str = "application/json"
+    json_body: Any = None
+    form: Mapping[str, Any] | None = None
+    files: Mapping[str, Any] | None = None
+    content: Any = None
+    content_type: str | None = None
+    extra_headers: Mapping[str, str] | None = None
+    extra_query: Mapping[str, object] | None = None
+    extra_body: Mapping[str, object] | None = None
+    timeout: Timeout | NotGiven = NOT_GIVEN
+    max_retries: int | NotGiven = NOT_GIVEN
+    pagination: Pagination | None = None
+    stream: bool | NotGiven = NOT_GIVEN
+    """The body's `stream` flag; True asks for server-sent events of `stream_type`."""
+    stream_type: Any = None
 
+    @property
+    def streams_events(self) -> bool:
+        return self.stream_type is not None and self.stream is True
 
-@functools.cache
-def _adapter(response_type: Any) -> pydantic.TypeAdapter[Any]:
-    return pydantic.TypeAdapter(response_type)
+    def after(self, cursor_param: str, cursor: str) -> RequestArgs:
+        return replace(self, query={**self.query, cursor_param: cursor})
 
 
 def _jsonable(value: Any) -> Any:
@@ -161,8 +199,11 @@ def _retry_after(response: httpx.Response | None) -> float | None:
     try:
         return float(header)
     except ValueError:
-        parsed = email.utils.parsedate_to_datetime(header) if header else None
-        return parsed.timestamp() - time.time() if parsed else None
+        try:
+            parsed = email.utils.parsedate_to_datetime(header)
+        except (TypeError, ValueError):
+            return None
+        return parsed.timestamp() - time.time()
 
 
 def _should_retry(response: httpx.Response) -> bool:
@@ -170,173 +211,6 @@ def _should_retry(response: httpx.Response) -> bool:
     if override in ("true", "false"):
         return override == "true"
     return response.status_code in (408, 409, 429) or response.status_code >= 500
-
-
-class _BaseClient:
-    """What sync and async clients share: everything but sending and sleeping."""
-
-    def __init__(
-        self,
-        *,
-        base_url: str | httpx.URL,
-        api_key: str | None,
-        timeout: Timeout,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
-    ) -> None:
-        self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
-        self.api_key = api_key
-        self.timeout = timeout
-        self.max_retries = max_retries
-        self._default_headers = dict(default_headers or {})
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
-
-    def _auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
-
-    def _auth_query(self) -> dict[str, str]:
-        return {}
-
-    def _build_request(
-        self,
-        method: str,
-        path: str,
-        *,
-        path_params: Mapping[str, Any] | None,
-        query: Mapping[str, Any] | None,
-        headers: Mapping[str, Any] | None,
-        cookies: Mapping[str, Any] | None,
-        accept: str,
-        json_body: Any,
-        form: Mapping[str, Any] | None,
-        files: Mapping[str, Any] | None,
-        content: Any,
-        content_type: str | None,
-        extra_headers: Mapping[str, str] | None,
-        extra_query: Mapping[str, object] | None,
-        extra_body: Mapping[str, object] | None,
-        timeout: Timeout | NotGiven,
-    ) -> httpx.Request:
-        url_path = path.format(
-            **{
-                k: quote(_text_value(v), safe="")
-                for k, v in (path_params or {}).items()
-            }
-        )
-        all_headers = {
-            "Accept": accept,
-            "User-Agent": USER_AGENT,
-            **self._auth_headers(),
-            **self._default_headers,
-            **{k: _text_value(v) for k, v in _given(headers).items() if v is not None},
-            **(extra_headers or {}),
-        }
-        cookie = "; ".join(
-            f"{k}={_text_value(v)}" for k, v in _given(cookies).items() if v is not None
-        )
-        if cookie:
-            all_headers["Cookie"] = cookie
-        params: list[tuple[str, str | int | float | bool | None]] = _query_items(
-            {**self._auth_query(), **_given(query), **(extra_query or {})}
-        )
-        kwargs: dict[str, Any] = {}
-        if json_body is not None or (
-            extra_body and form is None and files is None and content is None
-        ):
-            payload = _jsonable(json_body) if json_body is not None else {}
-            kwargs["json"] = (
-                {**payload, **_jsonable(extra_body or {})}
-                if isinstance(payload, dict)
-                else payload
-            )
-        elif form is not None or files is not None:
-            fields = {**_given(form), **(extra_body or {})}
-            kwargs["data"] = {
-                k: (
-                    [_text_value(i) for i in v]
-                    if isinstance(v, list)
-                    else _text_value(v)
-                )
-                for k, v in fields.items()
-                if v is not None
-            }
-            uploads = [
-                _file_tuple(name, item)
-                for name, value in _given(files).items()
-                for item in (value if isinstance(value, list) else [value])
-            ]
-            if uploads:
-                kwargs["files"] = uploads
-        elif not isinstance(content, NotGiven) and content is not None:
-            kwargs["content"] = (
-                content.encode() if isinstance(content, str) else content
-            )
-            if content_type:
-                all_headers["Content-Type"] = content_type
-        request_timeout = self.timeout if isinstance(timeout, NotGiven) else timeout
-        return httpx.Request(
-            method.upper(),
-            self.base_url.join(url_path.lstrip("/")),
-            params=params,
-            headers=all_headers,
-            extensions={"timeout": httpx.Timeout(request_timeout).as_dict()},
-            **kwargs,
-        )
-
-    def _retry_delay(self, attempt: int, response: httpx.Response | None) -> float:
-        """Wait before retry number `attempt` (1-based): the server's ask, else backoff with jitter."""
-        asked = _retry_after(response)
-        if asked is not None and 0 <= asked <= MAX_RETRY_AFTER:
-            return asked
-        delay = min(INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1), MAX_RETRY_DELAY)
-        return delay * (1 - 0.25 * random.random())
-
-    def _decode(self, response: httpx.Response, response_type: Any) -> Any:
-        if response_type is None:
-            return None
-        if response_type is bytes:
-            return response.content
-        try:
-            return _adapter(response_type).validate_json(response.content)
-        except pydantic.ValidationError as exc:
-            raise APIResponseValidationError(
-                response, response.text, f"Response does not match the spec: {exc}"
-            ) from exc
-
-    def _status_error(
-        self, response: httpx.Response, error_types: Mapping[str, Any]
-    ) -> APIStatusError:
-        status = str(response.status_code)
-        error_type = (
-            error_types.get(status)
-            or error_types.get(status[0] + "XX")
-            or error_types.get("default")
-        )
-        body: Any = response.text
-        try:
-            data = json.loads(response.content)
-        except ValueError:
-            data = None
-        else:
-            body = data
-            if error_type is not None:
-                try:
-                    body = _adapter(error_type).validate_python(data)
-                except pydantic.ValidationError:
-                    body = data
-        message = _error_message(data if data is not None else response.text)
-        text = f"Error code: {response.status_code}" + (
-            f" - {message}" if message else ""
-        )
-        return status_error_class(response.status_code)(
-            text, response=response, body=body
-        )
-
-    def _log_request(self, request: httpx.Request, attempt: int) -> None:
-        if log.isEnabledFor(logging.DEBUG):
-            log.debug("%s %s (attempt %d)", request.method, request.url, attempt)
 
 
 def _error_message(data: Any) -> str:
@@ -353,12 +227,243 @@ def _error_message(data: Any) -> str:
     return ""
 
 
-def _environment_log_level() -> None:
-    if os.environ.get("MKA1_LOG", "").lower() in ("debug", "info") and not log.handlers:
-        logging.basicConfig()
-        log.setLevel(
-            logging.DEBUG if os.environ["MKA1_LOG"].lower() == "debug" else logging.INFO
+def _redacted_headers(headers: httpx.Headers) -> dict[str, str]:
+    return {
+        name: "<redacted>" if name.lower() in _SECRET_HEADERS else value
+        for name, value in headers.items()
+    }
+
+
+def _redacted_url(url: httpx.URL) -> str:
+    if not _SECRET_QUERY:
+        return str(url)
+    params = [
+        (k, "<redacted>" if k in _SECRET_QUERY else v)
+        for k, v in url.params.multi_items()
+    ]
+    return str(url.copy_with(params=params))
+
+
+def _configure_logging() -> None:
+    """`MKA1_LOG=debug` (or `info`) turns on this package's log."""
+    level = os.environ.get("MKA1_LOG", "").lower()
+    if level in ("debug", "info") and not log.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s")
         )
+        log.addHandler(handler)
+        log.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
+
+
+class _BaseClient:
+    """What sync and async clients share: everything but sending and sleeping."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str | httpx.URL,
+        api_key: str | None,
+        timeout: Timeout,
+        max_retries: int,
+        default_headers: Mapping[str, str] | None,
+        strict_response_validation: bool,
+    ) -> None:
+        self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        self.api_key = api_key
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.strict_response_validation = strict_response_validation
+        self._default_headers = dict(default_headers or {})
+        _configure_logging()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
+
+    def _auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+
+    def _auth_query(self) -> dict[str, str]:
+        return {}
+
+    def _build_request(self, args: RequestArgs) -> httpx.Request:
+        url_path = args.path.format(
+            **{k: quote(_text_value(v), safe="") for k, v in args.path_params.items()}
+        )
+        headers = {
+            "Accept": "text/event-stream" if args.streams_events else args.accept,
+            "User-Agent": USER_AGENT,
+            **self._auth_headers(),
+            **self._default_headers,
+            **{
+                k: _text_value(v)
+                for k, v in _given(args.headers).items()
+                if v is not None
+            },
+            **(args.extra_headers or {}),
+        }
+        cookie = "; ".join(
+            f"{k}={_text_value(v)}"
+            for k, v in _given(args.cookies).items()
+            if v is not None
+        )
+        if cookie:
+            headers["Cookie"] = cookie
+        params = _query_items(
+            {**self._auth_query(), **_given(args.query), **(args.extra_query or {})}
+        )
+        kwargs: dict[str, Any] = {}
+        if args.form is not None or args.files is not None:
+            fields = {**_given(args.form), **(args.extra_body or {})}
+            kwargs["data"] = {
+                k: (
+                    [_text_value(i) for i in v]
+                    if isinstance(v, list)
+                    else _text_value(v)
+                )
+                for k, v in fields.items()
+                if v is not None
+            }
+            uploads = [
+                _file_tuple(name, item)
+                for name, value in _given(args.files).items()
+                for item in (value if isinstance(value, list) else [value])
+            ]
+            if uploads:
+                kwargs["files"] = uploads
+        elif args.content is not None and not isinstance(args.content, NotGiven):
+            kwargs["content"] = (
+                args.content.encode() if isinstance(args.content, str) else args.content
+            )
+            if args.content_type:
+                headers["Content-Type"] = args.content_type
+        elif (
+            args.json_body is not None
+            or args.extra_body
+            or not isinstance(args.stream, NotGiven)
+        ):
+            payload = _jsonable(args.json_body) if args.json_body is not None else {}
+            if isinstance(payload, dict):
+                payload = {**payload, **_jsonable(args.extra_body or {})}
+                if not isinstance(args.stream, NotGiven):
+                    payload["stream"] = args.stream
+            kwargs["json"] = payload
+        timeout = self.timeout if isinstance(args.timeout, NotGiven) else args.timeout
+        request = httpx.Request(
+            args.method.upper(),
+            self.base_url.join(url_path.lstrip("/")),
+            params=params,
+            headers=headers,
+            extensions={"timeout": httpx.Timeout(timeout).as_dict()},
+            **kwargs,
+        )
+        if request.method != "GET" and "Idempotency-Key" not in request.headers:
+            # One key for every attempt: a server that honours it runs the request once.
+            request.headers["Idempotency-Key"] = str(uuid.uuid4())
+        return request
+
+    def _retries(self, args: RequestArgs) -> int:
+        return (
+            self.max_retries
+            if isinstance(args.max_retries, NotGiven)
+            else args.max_retries
+        )
+
+    def _retry_delay(self, attempt: int, response: httpx.Response | None) -> float:
+        """Wait before retry number `attempt` (1-based): the server's ask, else backoff with jitter."""
+        asked = _retry_after(response)
+        if asked is not None and 0 <= asked <= MAX_RETRY_AFTER:
+            return asked
+        delay = min(INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1), MAX_RETRY_DELAY)
+        return delay * (1 - 0.25 * random.random())
+
+    def _connection_error(
+        self, request: httpx.Request, exc: httpx.TransportError
+    ) -> APIConnectionError:
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(request)
+        return APIConnectionError(request, f"Connection error: {exc}")
+
+    def _error_body(
+        self, data: Any, error_types: Mapping[str, Any], status: str = "default"
+    ) -> Any:
+        error_type = (
+            error_types.get(status)
+            or error_types.get(status[:1] + "XX")
+            or error_types.get("default")
+        )
+        if error_type is None:
+            return data
+        try:
+            return adapter(error_type).validate_python(data)
+        except pydantic.ValidationError:
+            return data
+
+    def _status_error(
+        self, response: httpx.Response, error_types: Mapping[str, Any]
+    ) -> APIStatusError:
+        try:
+            data = json.loads(response.content)
+        except ValueError:
+            data = None
+        body = (
+            response.text
+            if data is None
+            else self._error_body(data, error_types, str(response.status_code))
+        )
+        message = _error_message(data if data is not None else response.text)
+        text = f"Error code: {response.status_code}" + (
+            f" - {message}" if message else ""
+        )
+        return status_error_class(response.status_code)(
+            text, response=response, body=body
+        )
+
+    def _result(
+        self,
+        response: httpx.Response,
+        args: RequestArgs,
+        page: Callable[[Any, Pagination], Any],
+        stream: Callable[[httpx.Response], Any],
+    ) -> Any:
+        """The parsed result: a model, bytes, None, a page or an event stream."""
+        if args.streams_events and response.headers.get("content-type", "").startswith(
+            "text/event-stream"
+        ):
+            return stream(response)
+        if args.response_type is None:
+            return None
+        if args.response_type is bytes:
+            return response.content
+        body = decode_json(
+            response, args.response_type, strict=self.strict_response_validation
+        )
+        return page(body, args.pagination) if args.pagination is not None else body
+
+    def _log_request(self, request: httpx.Request, attempt: int) -> None:
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "%s %s attempt %d headers %s",
+                request.method,
+                _redacted_url(request.url),
+                attempt,
+                _redacted_headers(request.headers),
+            )
+
+    def _log_response(self, response: httpx.Response) -> None:
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "%s %s -> %d",
+                response.request.method,
+                _redacted_url(response.request.url),
+                response.status_code,
+            )
+
+    def _poll_deadline_passed(
+        self, started: float, slept: float, poll_interval: float, timeout: float
+    ) -> bool:
+        # Slept time counts even when `_sleep` is replaced by one that does not really wait.
+        return max(time.monotonic() - started, slept) + poll_interval > timeout
 
 
 class SyncAPIClient(_BaseClient):
@@ -371,6 +476,7 @@ class SyncAPIClient(_BaseClient):
         max_retries: int,
         default_headers: Mapping[str, str] | None,
         http_client: httpx.Client | None,
+        strict_response_validation: bool,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -378,8 +484,8 @@ class SyncAPIClient(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
         )
-        _environment_log_level()
         self._owns_http_client = http_client is None
         self._http_client = http_client or httpx.Client()
         self._sleep: Callable[[float], None] = time.sleep
@@ -395,75 +501,88 @@ class SyncAPIClient(_BaseClient):
     def __exit__(self, *exc_info: object) -> None:
         self.close()
 
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        response_type: Any,
-        error_types: Mapping[str, Any],
-        path_params: Mapping[str, Any] | None = None,
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        cookies: Mapping[str, Any] | None = None,
-        accept: str = "application/json",
-        json_body: Any = None,
-        form: Mapping[str, Any] | None = None,
-        files: Mapping[str, Any] | None = None,
-        content: Any = None,
-        content_type: str | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
-        request = self._build_request(
-            method,
-            path,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            cookies=cookies,
-            accept=accept,
-            json_body=json_body,
-            form=form,
-            files=files,
-            content=content,
-            content_type=content_type,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+    def request(self, method: str, path: str, **options: Any) -> Any:
+        """Send an operation's request; generated resource methods call this."""
+        return self._execute(RequestArgs(method, path, **options))
+
+    def _execute(self, args: RequestArgs) -> Any:
+        mode = response_mode.get()
+        response = self._send(
+            self._build_request(args),
+            args,
+            stream=mode == "stream" or args.streams_events,
         )
-        if method.lower() != "get" and "Idempotency-Key" not in request.headers:
-            # One key for every attempt: a server that honours it runs the request once.
-            request.headers["Idempotency-Key"] = str(uuid.uuid4())
-        retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+
+        def parse(http_response: httpx.Response) -> Any:
+            return self._result(
+                http_response,
+                args,
+                lambda body, pagination: SyncPage(
+                    body, pagination, lambda p, c: self._execute(args.after(p, c))
+                ),
+                lambda events: Stream(
+                    events,
+                    args.stream_type,
+                    lambda data: self._error_body(data, args.error_types),
+                ),
+            )
+
+        if mode == "raw":
+            return APIResponse(response, parse)
+        if mode == "stream":
+            return StreamedAPIResponse(response, parse)
+        return parse(response)
+
+    def _send(
+        self, request: httpx.Request, args: RequestArgs, *, stream: bool
+    ) -> httpx.Response:
+        """Send with retries; a successful response is returned, unread when `stream`."""
+        retries = self._retries(args)
         attempt = 0
         while True:
             attempt += 1
             self._log_request(request, attempt)
+            response: httpx.Response | None = None
             try:
-                response = self._http_client.send(request)
-                response.read()
-            except httpx.TimeoutException as exc:
-                if attempt <= retries:
-                    self._sleep(self._retry_delay(attempt, None))
-                    continue
-                raise APITimeoutError(request) from exc
+                response = self._http_client.send(request, stream=True)
+                if not (stream and response.is_success):
+                    response.read()
             except httpx.TransportError as exc:
+                if response is not None:
+                    response.close()
                 if attempt <= retries:
                     self._sleep(self._retry_delay(attempt, None))
                     continue
-                raise APIConnectionError(request) from exc
+                raise self._connection_error(request, exc) from exc
+            self._log_response(response)
             if response.is_success:
-                return self._decode(response, response_type)
+                return response
             if attempt <= retries and _should_retry(response):
-                response.close()
                 self._sleep(self._retry_delay(attempt, response))
                 continue
-            raise self._status_error(response, error_types)
+            raise self._status_error(response, args.error_types)
+
+    def poll(
+        self,
+        fetch: Callable[[], T],
+        *,
+        field: str,
+        terminal: tuple[str, ...],
+        poll_interval: float,
+        timeout: float,
+    ) -> T:
+        """Call `fetch` until its result's `field` is one of `terminal`."""
+        started, slept = time.monotonic(), 0.0
+        while True:
+            result = fetch()
+            if getattr(result, field, None) in terminal:
+                return result
+            if self._poll_deadline_passed(started, slept, poll_interval, timeout):
+                raise WaitTimeoutError(
+                    f"{field} is still {getattr(result, field, None)!r} after {timeout} s"
+                )
+            self._sleep(poll_interval)
+            slept += poll_interval
 
 
 class AsyncAPIClient(_BaseClient):
@@ -476,6 +595,7 @@ class AsyncAPIClient(_BaseClient):
         max_retries: int,
         default_headers: Mapping[str, str] | None,
         http_client: httpx.AsyncClient | None,
+        strict_response_validation: bool,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -483,8 +603,8 @@ class AsyncAPIClient(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
+            strict_response_validation=strict_response_validation,
         )
-        _environment_log_level()
         self._owns_http_client = http_client is None
         self._http_client = http_client or httpx.AsyncClient()
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
@@ -500,75 +620,94 @@ class AsyncAPIClient(_BaseClient):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
-    async def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        response_type: Any,
-        error_types: Mapping[str, Any],
-        path_params: Mapping[str, Any] | None = None,
-        query: Mapping[str, Any] | None = None,
-        headers: Mapping[str, Any] | None = None,
-        cookies: Mapping[str, Any] | None = None,
-        accept: str = "application/json",
-        json_body: Any = None,
-        form: Mapping[str, Any] | None = None,
-        files: Mapping[str, Any] | None = None,
-        content: Any = None,
-        content_type: str | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, object] | None = None,
-        extra_body: Mapping[str, object] | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
-        request = self._build_request(
-            method,
-            path,
-            path_params=path_params,
-            query=query,
-            headers=headers,
-            cookies=cookies,
-            accept=accept,
-            json_body=json_body,
-            form=form,
-            files=files,
-            content=content,
-            content_type=content_type,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
+    async def request(self, method: str, path: str, **options: Any) -> Any:
+        """Send an operation's request; generated resource methods call this."""
+        return await self._execute(RequestArgs(method, path, **options))
+
+    def paginate(self, method: str, path: str, **options: Any) -> AsyncPaginator[Any]:
+        """A list operation's result: awaitable for the first page, async-iterable for all items."""
+        return AsyncPaginator(
+            lambda: self._execute(RequestArgs(method, path, **options))
         )
-        if method.lower() != "get" and "Idempotency-Key" not in request.headers:
-            # One key for every attempt: a server that honours it runs the request once.
-            request.headers["Idempotency-Key"] = str(uuid.uuid4())
-        retries = self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+
+    async def _execute(self, args: RequestArgs) -> Any:
+        mode = response_mode.get()
+        response = await self._send(
+            self._build_request(args),
+            args,
+            stream=mode == "stream" or args.streams_events,
+        )
+
+        def parse(http_response: httpx.Response) -> Any:
+            return self._result(
+                http_response,
+                args,
+                lambda body, pagination: AsyncPage(
+                    body, pagination, lambda p, c: self._execute(args.after(p, c))
+                ),
+                lambda events: AsyncStream(
+                    events,
+                    args.stream_type,
+                    lambda data: self._error_body(data, args.error_types),
+                ),
+            )
+
+        if mode == "raw":
+            return APIResponse(response, parse)
+        if mode == "stream":
+            return AsyncStreamedAPIResponse(response, parse)
+        return parse(response)
+
+    async def _send(
+        self, request: httpx.Request, args: RequestArgs, *, stream: bool
+    ) -> httpx.Response:
+        """Send with retries; a successful response is returned, unread when `stream`."""
+        retries = self._retries(args)
         attempt = 0
         while True:
             attempt += 1
             self._log_request(request, attempt)
+            response: httpx.Response | None = None
             try:
-                response = await self._http_client.send(request)
-                await response.aread()
-            except httpx.TimeoutException as exc:
-                if attempt <= retries:
-                    await self._sleep(self._retry_delay(attempt, None))
-                    continue
-                raise APITimeoutError(request) from exc
+                response = await self._http_client.send(request, stream=True)
+                if not (stream and response.is_success):
+                    await response.aread()
             except httpx.TransportError as exc:
+                if response is not None:
+                    await response.aclose()
                 if attempt <= retries:
                     await self._sleep(self._retry_delay(attempt, None))
                     continue
-                raise APIConnectionError(request) from exc
+                raise self._connection_error(request, exc) from exc
+            self._log_response(response)
             if response.is_success:
-                return self._decode(response, response_type)
+                return response
             if attempt <= retries and _should_retry(response):
-                await response.aclose()
                 await self._sleep(self._retry_delay(attempt, response))
                 continue
-            raise self._status_error(response, error_types)
+            raise self._status_error(response, args.error_types)
+
+    async def poll(
+        self,
+        fetch: Callable[[], Awaitable[T]],
+        *,
+        field: str,
+        terminal: tuple[str, ...],
+        poll_interval: float,
+        timeout: float,
+    ) -> T:
+        """Call `fetch` until its result's `field` is one of `terminal`."""
+        started, slept = time.monotonic(), 0.0
+        while True:
+            result = await fetch()
+            if getattr(result, field, None) in terminal:
+                return result
+            if self._poll_deadline_passed(started, slept, poll_interval, timeout):
+                raise WaitTimeoutError(
+                    f"{field} is still {getattr(result, field, None)!r} after {timeout} s"
+                )
+            await self._sleep(poll_interval)
+            slept += poll_interval
 
 
 def missing_api_key(env_var: str) -> SDKError:

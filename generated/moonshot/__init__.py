@@ -16,8 +16,12 @@ from ._errors import (
     RateLimitError,
     SDKError,
     UnprocessableEntityError,
+    WaitTimeoutError,
 )
+from ._pagination import AsyncPage, AsyncPaginator, SyncPage
+from ._response import APIResponse, AsyncStreamedAPIResponse, StreamedAPIResponse
 from ._runtime import NOT_GIVEN, FileInput, NotGiven
+from ._streaming import AsyncStream, Stream
 from .models import (
     BalanceResponse,
     BalanceResponseData,
@@ -86,10 +90,15 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
     "AsyncMoonshot",
+    "AsyncPage",
+    "AsyncPaginator",
+    "AsyncStream",
+    "AsyncStreamedAPIResponse",
     "AuthenticationError",
     "BadRequestError",
     "BalanceResponse",
@@ -160,7 +169,11 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "SDKError",
+    "Stream",
+    "StreamedAPIResponse",
+    "SyncPage",
     "ToolDefinition",
     "ToolDefinitionFunction",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
 ]

@@ -16,8 +16,12 @@ from ._errors import (
     RateLimitError,
     SDKError,
     UnprocessableEntityError,
+    WaitTimeoutError,
 )
+from ._pagination import AsyncPage, AsyncPaginator, SyncPage
+from ._response import APIResponse, AsyncStreamedAPIResponse, StreamedAPIResponse
 from ._runtime import NOT_GIVEN, FileInput, NotGiven
+from ._streaming import AsyncStream, Stream
 from .models import (
     BatchListItem,
     BatchListResponse,
@@ -40,10 +44,15 @@ __all__ = [
     "NOT_GIVEN",
     "APIConnectionError",
     "APIError",
+    "APIResponse",
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncPage",
+    "AsyncPaginator",
     "AsyncSiliconFlow",
+    "AsyncStream",
+    "AsyncStreamedAPIResponse",
     "AuthenticationError",
     "BadRequestError",
     "BatchListItem",
@@ -66,9 +75,13 @@ __all__ = [
     "RateLimitErrorModel",
     "SDKError",
     "SiliconFlow",
+    "Stream",
+    "StreamedAPIResponse",
     "StringError",
+    "SyncPage",
     "UnprocessableEntityError",
     "UploadFileRequest",
     "UploadFileResponse",
     "UploadedFileObject",
+    "WaitTimeoutError",
 ]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from typing import Self
 
 import httpx
 
 from ._runtime import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
+    NOT_GIVEN,
     AsyncAPIClient,
+    NotGiven,
     SyncAPIClient,
     Timeout,
     missing_api_key,
@@ -39,6 +42,7 @@ class SiliconFlow(SyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client; arguments left out come from the environment or the spec.
 
@@ -64,9 +68,40 @@ class SiliconFlow(SyncAPIClient):
             max_retries=max_retries,
             default_headers=headers,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
         )
         self.files = Files(self)
         self.batches = Batches(self)
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        strict_response_validation: bool | None = None,
+    ) -> Self:
+        """A copy of this client with some options changed, sharing its connection pool."""
+        headers = {**self._default_headers, **(default_headers or {})}
+        client = type(self)(
+            api_key=api_key or self.api_key,
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=(
+                self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+            ),
+            default_headers=headers,
+            http_client=self._http_client,
+            strict_response_validation=(
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
+        )
+        client._sleep = self._sleep
+        return client
 
 
 class AsyncSiliconFlow(AsyncAPIClient):
@@ -87,6 +122,7 @@ class AsyncSiliconFlow(AsyncAPIClient):
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
+        strict_response_validation: bool = False,
     ) -> None:
         """Create a client; arguments left out come from the environment or the spec.
 
@@ -112,6 +148,37 @@ class AsyncSiliconFlow(AsyncAPIClient):
             max_retries=max_retries,
             default_headers=headers,
             http_client=http_client,
+            strict_response_validation=strict_response_validation,
         )
         self.files = AsyncFiles(self)
         self.batches = AsyncBatches(self)
+
+    def with_options(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        strict_response_validation: bool | None = None,
+    ) -> Self:
+        """A copy of this client with some options changed, sharing its connection pool."""
+        headers = {**self._default_headers, **(default_headers or {})}
+        client = type(self)(
+            api_key=api_key or self.api_key,
+            base_url=base_url or self.base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=(
+                self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+            ),
+            default_headers=headers,
+            http_client=self._http_client,
+            strict_response_validation=(
+                self.strict_response_validation
+                if strict_response_validation is None
+                else strict_response_validation
+            ),
+        )
+        client._sleep = self._sleep
+        return client

@@ -21,6 +21,7 @@ __all__ = [
     "RateLimitError",
     "SDKError",
     "UnprocessableEntityError",
+    "WaitTimeoutError",
 ]
 
 
@@ -120,6 +121,10 @@ class APIResponseValidationError(APIError):
         super().__init__(message, response.request, body=body)
         self.response = response
         self.status_code = response.status_code
+
+
+class WaitTimeoutError(SDKError):
+    """A `wait(...)` did not see a terminal state before its timeout."""
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

@@ -10,8 +10,18 @@ from dataclasses import replace
 from typing import Any
 
 from ..config import ClientConfig, OperationName
-from ..diagnostics import Diagnostic, FatalError, join_pointer
-from ..ir import Api, Auth, Operation, Parameter, Resource, Skipped
+from ..diagnostics import Diagnostic, FatalError, Location, join_pointer
+from ..ir import (
+    RUNTIME_EXPORTS,
+    Api,
+    Auth,
+    Operation,
+    Parameter,
+    Ref,
+    Resource,
+    Skipped,
+    Waiter,
+)
 from ..load import DocumentSet
 from ..naming import NameRegistry, pascal, singular
 from .modules import group_modules
@@ -20,11 +30,9 @@ from .operations import HTTP_METHODS, OperationBuilder
 from .schemas import SchemaBuilder, Warn
 
 # Names the generated package defines or imports next to the models.
-_RUNTIME_NAMES = {
-    "Any", "BaseModel", "BinaryIO", "Dict", "Field", "FileInput", "List", "Literal", "NotGiven", "TypeAlias", "datetime",
-    "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError", "SDKError",
-    "BadRequestError", "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError",
-    "UnprocessableEntityError", "RateLimitError", "InternalServerError",
+_RUNTIME_NAMES = set(RUNTIME_EXPORTS) | {
+    "Any", "BaseModel", "BinaryIO", "Field", "Literal", "Mapping", "Pagination", "Self", "Timeout",
+    "TypeAlias", "builtins", "cached_property", "cast", "datetime", "overload", "warnings",
 }  # fmt: skip
 
 
@@ -82,7 +90,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         auth=_auth(spec),
         client_headers=client_headers,
         modules=group_modules(schemas.definitions, schemas.family),
-        resources=_resources(built, client_headers),
+        resources=_resources(built, client_headers, _waiter(config, built, schemas)),
         skipped=tuple(skipped),
     )
 
@@ -166,8 +174,42 @@ def _plan_operations(
     return planned, skipped
 
 
+def _waiter(
+    config: ClientConfig,
+    built: list[tuple[OperationName, Operation]],
+    schemas: SchemaBuilder,
+) -> tuple[tuple[str, ...], Waiter] | None:
+    """The configured `wait`: the operation it polls must exist and return the field."""
+    if config.wait is None:
+        return None
+    wanted = config.wait.operation
+    where = Location(f"[tool.sdkforge.clients.{config.package}.wait]", "")
+    operation = next((op for placement, op in built if placement == wanted), None)
+    if operation is None:
+        raise FatalError(
+            where,
+            f"no operation {'.'.join((*wanted.resource, wanted.method))} to wait with",
+        )
+    model = (
+        schemas.definitions.get(operation.response.type.name)
+        if isinstance(operation.response.type, Ref)
+        else None
+    )
+    fields = {f.wire_name: f.name for f in getattr(model, "fields", ())}
+    if config.wait.field not in fields:
+        raise FatalError(
+            where,
+            f"{operation.method.upper()} {operation.path} returns no field {config.wait.field!r}",
+        )
+    return wanted.resource, Waiter(
+        operation, fields[config.wait.field], config.wait.terminal
+    )
+
+
 def _resources(
-    built: list[tuple[OperationName, Operation]], client_headers: tuple[Parameter, ...]
+    built: list[tuple[OperationName, Operation]],
+    client_headers: tuple[Parameter, ...],
+    waiter: tuple[tuple[str, ...], Waiter] | None,
 ) -> tuple[Resource, ...]:
     client_header_names = {p.wire_name.lower() for p in client_headers}
     tree: dict[tuple[str, ...], list[Operation]] = {}
@@ -175,15 +217,7 @@ def _resources(
         for depth in range(1, len(placement.resource) + 1):
             tree.setdefault(placement.resource[:depth], [])
         parameters = tuple(
-            Parameter(
-                p.name,
-                p.wire_name,
-                p.location,
-                p.type,
-                p.required,
-                p.description,
-                client_default=True,
-            )
+            replace(p, client_default=True)
             if p.location == "header" and p.wire_name.lower() in client_header_names
             else p
             for p in operation.parameters
@@ -196,7 +230,16 @@ def _resources(
             for child in tree
             if len(child) == len(path) + 1 and child[: len(path)] == path
         )
-        return Resource(path[-1], pascal("_".join(path)), tuple(tree[path]), children)
+        resource_waiter = (
+            waiter[1] if waiter is not None and waiter[0] == path else None
+        )
+        return Resource(
+            path[-1],
+            pascal("_".join(path)),
+            tuple(tree[path]),
+            children,
+            resource_waiter,
+        )
 
     return tuple(node(path) for path in tree if len(path) == 1)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import join_pointer
@@ -11,10 +12,14 @@ from ..ir import (
     BodyEncoding,
     ErrorResponse,
     Field,
+    ListType,
+    ObjectType,
     Operation,
+    Pagination,
     Parameter,
     ParameterLocation,
     Primitive,
+    Ref,
     Response,
     TypeExpr,
 )
@@ -28,6 +33,9 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 RESERVED_ARGUMENTS = frozenset(
     {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"}
 )
+
+_CURSOR_PARAMETERS = ("after", "starting_after")
+_ITEM_FIELDS = ("data", "items", "results")
 
 _ERROR_STATUS = re.compile(r"^[45](?:\d\d|XX)$|^default$", re.IGNORECASE)
 
@@ -114,6 +122,14 @@ class OperationBuilder:
         success_code, _ = self.success_response(operation, document, pointer)
         response = self._response(operation, document, pointer, base, success_code)
         errors = self._errors(operation, document, pointer, base, success_code)
+        stream_event = self._stream_event(
+            operation, document, pointer, base, success_code
+        )
+        if stream_event is not None and body is not None and body.fields is not None:
+            # The method's own `stream` argument selects the event stream.
+            body = replace(
+                body, fields=tuple(f for f in body.fields if f.wire_name != "stream")
+            )
         return Operation(
             name=name,
             method=method,
@@ -125,6 +141,73 @@ class OperationBuilder:
             body=body,
             response=response,
             errors=errors,
+            pagination=self._pagination(method, parameters, response),
+            stream_event=stream_event,
+        )
+
+    def _stream_event(
+        self,
+        operation: dict[str, Any],
+        document: Document,
+        pointer: str,
+        base: str,
+        code: str | None,
+    ) -> TypeExpr | None:
+        if code is None:
+            return None
+        raw = operation["responses"][code]
+        value, response_document, response_pointer = self.deref(
+            raw, document, join_pointer(pointer, "responses", code)
+        )
+        media = ((value or {}).get("content") or {}).get("text/event-stream")
+        if not isinstance(media, dict):
+            return None
+        schema_pointer = join_pointer(
+            response_pointer, "content", "text/event-stream", "schema"
+        )
+        return self.schemas.type_of(
+            media.get("schema"),
+            response_document,
+            schema_pointer,
+            base + "Event",
+            snake(base),
+        )
+
+    def _pagination(
+        self, method: str, parameters: tuple[Parameter, ...], response: Response
+    ) -> Pagination | None:
+        """A GET with an `after` cursor whose response holds `data` and `has_more` or `last_id`."""
+        cursors = [
+            p.wire_name
+            for p in parameters
+            if p.location == "query" and p.wire_name in _CURSOR_PARAMETERS
+        ]
+        model = (
+            self.schemas.definitions.get(response.type.name)
+            if isinstance(response.type, Ref)
+            else None
+        )
+        if method != "get" or not cursors or not isinstance(model, ObjectType):
+            return None
+        fields = {f.wire_name: f for f in model.fields}
+        items = next(
+            (
+                fields[k]
+                for k in _ITEM_FIELDS
+                if k in fields and isinstance(fields[k].type, ListType)
+            ),
+            None,
+        )
+        has_more, last_id = fields.get("has_more"), fields.get("last_id")
+        if items is None or not (has_more or last_id):
+            return None
+        assert isinstance(items.type, ListType)
+        return Pagination(
+            items=items.name,
+            cursor_param=cursors[0],
+            has_more=has_more.name if has_more else None,
+            last_id=last_id.name if last_id else None,
+            item=items.type.item,
         )
 
     # -- parameters ----------------------------------------------------------------

@@ -325,7 +325,14 @@ def check_request(
 
 
 def check_result(result: Any, op: Op) -> None:
-    """The parsed response: the documented class, every field value kept."""
+    """The parsed response: the documented class, every field value kept.
+
+    A cursor-paginated list returns a page: its `body` is the documented response and
+    its `data` that response's items.
+    """
+    if type(result).__name__ in ("SyncPage", "AsyncPage"):
+        assert result.data == list(result.body.data)
+        result = result.body
     if op.model is bytes:
         assert type(result) is bytes
         assert result == op.response

@@ -666,4 +666,4 @@ async def test_unknown_file_purpose_and_status_are_kept(mode: str, make_client) 
     [file] = page.data
     assert file.purpose == "realtime_audio" and file.status == "archived"
     assert file.vector_store_ids == ["vs_1"]
-    assert page.model_extra == {"next_page": None}
+    assert page.body.model_extra == {"next_page": None}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .._runtime import BaseModel
+from .._models import BaseModel
 from .batch_object import BatchObject
 
 __all__ = [

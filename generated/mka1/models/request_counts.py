@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._runtime import BaseModel
+from .._models import BaseModel
 
 __all__ = [
     "RequestCounts",

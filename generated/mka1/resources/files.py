@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Literal, cast
 
+from .._pagination import AsyncPaginator, Pagination, SyncPage
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._runtime import (
     NOT_GIVEN,
     AsyncAPIClient,
@@ -31,6 +39,16 @@ class Files:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> FilesWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return FilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> FilesWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return FilesWithStreamingResponse(self)
+
     def list(
         self,
         *,
@@ -45,7 +63,7 @@ class Files:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileList:
+    ) -> SyncPage[File]:
         """List files
 
         Returns a list of files that have been uploaded.
@@ -54,7 +72,7 @@ class Files:
           on_behalf_of: Optional external end-user identifier forwarded by the API gateway.
         """
         return cast(
-            FileList,
+            SyncPage[File],
             self._client.request(
                 "get",
                 "/api/v1/llm/files",
@@ -72,6 +90,12 @@ class Files:
                 error_types={
                     "429": GatewayRateLimitError,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param="after",
+                    has_more="has_more",
+                    last_id="last_id",
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -261,7 +285,17 @@ class AsyncFiles:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def list(
+    @cached_property
+    def with_raw_response(self) -> AsyncFilesWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return AsyncFilesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncFilesWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return AsyncFilesWithStreamingResponse(self)
+
+    def list(
         self,
         *,
         after: str | NotGiven = NOT_GIVEN,
@@ -275,7 +309,7 @@ class AsyncFiles:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileList:
+    ) -> AsyncPaginator[File]:
         """List files
 
         Returns a list of files that have been uploaded.
@@ -284,8 +318,8 @@ class AsyncFiles:
           on_behalf_of: Optional external end-user identifier forwarded by the API gateway.
         """
         return cast(
-            FileList,
-            await self._client.request(
+            AsyncPaginator[File],
+            self._client.paginate(
                 "get",
                 "/api/v1/llm/files",
                 query={
@@ -302,6 +336,12 @@ class AsyncFiles:
                 error_types={
                     "429": GatewayRateLimitError,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param="after",
+                    has_more="has_more",
+                    last_id="last_id",
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -483,3 +523,39 @@ class AsyncFiles:
                 max_retries=max_retries,
             ),
         )
+
+
+class FilesWithRawResponse:
+    def __init__(self, resource: Files) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.delete = to_raw_response_wrapper(resource.delete)
+        self.content = to_raw_response_wrapper(resource.content)
+
+
+class AsyncFilesWithRawResponse:
+    def __init__(self, resource: AsyncFiles) -> None:
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.delete = async_to_raw_response_wrapper(resource.delete)
+        self.content = async_to_raw_response_wrapper(resource.content)
+
+
+class FilesWithStreamingResponse:
+    def __init__(self, resource: Files) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.delete = to_streamed_response_wrapper(resource.delete)
+        self.content = to_streamed_response_wrapper(resource.content)
+
+
+class AsyncFilesWithStreamingResponse:
+    def __init__(self, resource: AsyncFiles) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.delete = async_to_streamed_response_wrapper(resource.delete)
+        self.content = async_to_streamed_response_wrapper(resource.content)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._runtime import BaseModel
+from .._models import BaseModel
 from .choice_delta import ChoiceDelta
 
 __all__ = ["ChatCompletionChunk", "ChatCompletionChunkUsage"]

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .._runtime import BaseModel
+from .._models import BaseModel
 from .message import Message
 from .tool_definition import ToolDefinition
 

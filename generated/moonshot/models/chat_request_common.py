@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .._runtime import BaseModel
+from .._models import BaseModel
 from .tool_definition import ToolDefinition
 
 __all__ = [

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .._runtime import BaseModel
+from .._models import BaseModel
 
 __all__ = [
     "FileObject",

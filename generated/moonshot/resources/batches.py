@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Literal, cast
 
+from .._pagination import AsyncPaginator, Pagination, SyncPage
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._runtime import (
     NOT_GIVEN,
     AsyncAPIClient,
@@ -24,6 +32,16 @@ class Batches:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> BatchesWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return BatchesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BatchesWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return BatchesWithStreamingResponse(self)
+
     def list(
         self,
         *,
@@ -34,7 +52,7 @@ class Batches:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> BatchListResponse:
+    ) -> SyncPage[BatchObject]:
         """List Batches
 
         List batch tasks for your organization.
@@ -44,7 +62,7 @@ class Batches:
           limit: Number of results per page, default 20
         """
         return cast(
-            BatchListResponse,
+            SyncPage[BatchObject],
             self._client.request(
                 "get",
                 "/v1/batches",
@@ -57,6 +75,11 @@ class Batches:
                     "401": ErrorResponse,
                     "500": ErrorResponse,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param="after",
+                    has_more="has_more",
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -192,6 +215,29 @@ class Batches:
             ),
         )
 
+    def wait(
+        self,
+        batch_id: str,
+        *,
+        poll_interval: float = 5.0,
+        timeout: float = 3600.0,
+    ) -> BatchObject:
+        """Call `retrieve` every `poll_interval` seconds until `status` is one of:
+        completed, failed, expired, cancelled; return that result. Raises WaitTimeoutError after `timeout` seconds.
+        """
+        return self._client.poll(
+            lambda: self.retrieve(batch_id),
+            field="status",
+            terminal=(
+                "completed",
+                "failed",
+                "expired",
+                "cancelled",
+            ),
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
 
 class AsyncBatches:
     """Operations on batches: list, create, retrieve, cancel."""
@@ -199,7 +245,17 @@ class AsyncBatches:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def list(
+    @cached_property
+    def with_raw_response(self) -> AsyncBatchesWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return AsyncBatchesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchesWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return AsyncBatchesWithStreamingResponse(self)
+
+    def list(
         self,
         *,
         after: str | NotGiven = NOT_GIVEN,
@@ -209,7 +265,7 @@ class AsyncBatches:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> BatchListResponse:
+    ) -> AsyncPaginator[BatchObject]:
         """List Batches
 
         List batch tasks for your organization.
@@ -219,8 +275,8 @@ class AsyncBatches:
           limit: Number of results per page, default 20
         """
         return cast(
-            BatchListResponse,
-            await self._client.request(
+            AsyncPaginator[BatchObject],
+            self._client.paginate(
                 "get",
                 "/v1/batches",
                 query={
@@ -232,6 +288,11 @@ class AsyncBatches:
                     "401": ErrorResponse,
                     "500": ErrorResponse,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param="after",
+                    has_more="has_more",
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -366,3 +427,58 @@ class AsyncBatches:
                 max_retries=max_retries,
             ),
         )
+
+    async def wait(
+        self,
+        batch_id: str,
+        *,
+        poll_interval: float = 5.0,
+        timeout: float = 3600.0,
+    ) -> BatchObject:
+        """Call `retrieve` every `poll_interval` seconds until `status` is one of:
+        completed, failed, expired, cancelled; return that result. Raises WaitTimeoutError after `timeout` seconds.
+        """
+        return await self._client.poll(
+            lambda: self.retrieve(batch_id),
+            field="status",
+            terminal=(
+                "completed",
+                "failed",
+                "expired",
+                "cancelled",
+            ),
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
+
+class BatchesWithRawResponse:
+    def __init__(self, resource: Batches) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.cancel = to_raw_response_wrapper(resource.cancel)
+
+
+class AsyncBatchesWithRawResponse:
+    def __init__(self, resource: AsyncBatches) -> None:
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.cancel = async_to_raw_response_wrapper(resource.cancel)
+
+
+class BatchesWithStreamingResponse:
+    def __init__(self, resource: Batches) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.cancel = to_streamed_response_wrapper(resource.cancel)
+
+
+class AsyncBatchesWithStreamingResponse:
+    def __init__(self, resource: AsyncBatches) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.cancel = async_to_streamed_response_wrapper(resource.cancel)

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import cast
 
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._runtime import (
     NOT_GIVEN,
     AsyncAPIClient,
@@ -22,6 +29,16 @@ class Billing:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> BillingWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return BillingWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BillingWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return BillingWithStreamingResponse(self)
 
     def check_balance(
         self,
@@ -61,6 +78,16 @@ class AsyncBilling:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncBillingWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return AsyncBillingWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBillingWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return AsyncBillingWithStreamingResponse(self)
+
     async def check_balance(
         self,
         *,
@@ -91,3 +118,23 @@ class AsyncBilling:
                 max_retries=max_retries,
             ),
         )
+
+
+class BillingWithRawResponse:
+    def __init__(self, resource: Billing) -> None:
+        self.check_balance = to_raw_response_wrapper(resource.check_balance)
+
+
+class AsyncBillingWithRawResponse:
+    def __init__(self, resource: AsyncBilling) -> None:
+        self.check_balance = async_to_raw_response_wrapper(resource.check_balance)
+
+
+class BillingWithStreamingResponse:
+    def __init__(self, resource: Billing) -> None:
+        self.check_balance = to_streamed_response_wrapper(resource.check_balance)
+
+
+class AsyncBillingWithStreamingResponse:
+    def __init__(self, resource: AsyncBilling) -> None:
+        self.check_balance = async_to_streamed_response_wrapper(resource.check_balance)

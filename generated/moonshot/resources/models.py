@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import cast
 
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._runtime import (
     NOT_GIVEN,
     AsyncAPIClient,
@@ -22,6 +29,16 @@ class Models:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> ModelsWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return ModelsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> ModelsWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return ModelsWithStreamingResponse(self)
 
     def list(
         self,
@@ -60,6 +77,16 @@ class AsyncModels:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncModelsWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return AsyncModelsWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncModelsWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return AsyncModelsWithStreamingResponse(self)
+
     async def list(
         self,
         *,
@@ -89,3 +116,23 @@ class AsyncModels:
                 max_retries=max_retries,
             ),
         )
+
+
+class ModelsWithRawResponse:
+    def __init__(self, resource: Models) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+
+
+class AsyncModelsWithRawResponse:
+    def __init__(self, resource: AsyncModels) -> None:
+        self.list = async_to_raw_response_wrapper(resource.list)
+
+
+class ModelsWithStreamingResponse:
+    def __init__(self, resource: Models) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+
+
+class AsyncModelsWithStreamingResponse:
+    def __init__(self, resource: AsyncModels) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)

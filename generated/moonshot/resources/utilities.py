@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Mapping
+from functools import cached_property
 from typing import Literal, cast
 
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._runtime import (
     NOT_GIVEN,
     AsyncAPIClient,
@@ -23,6 +30,16 @@ class Utilities:
 
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    @cached_property
+    def with_raw_response(self) -> UtilitiesWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return UtilitiesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> UtilitiesWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return UtilitiesWithStreamingResponse(self)
 
     def estimate_token_count(
         self,
@@ -89,6 +106,16 @@ class AsyncUtilities:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> AsyncUtilitiesWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return AsyncUtilitiesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncUtilitiesWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return AsyncUtilitiesWithStreamingResponse(self)
+
     async def estimate_token_count(
         self,
         *,
@@ -145,4 +172,32 @@ class AsyncUtilities:
                 timeout=timeout,
                 max_retries=max_retries,
             ),
+        )
+
+
+class UtilitiesWithRawResponse:
+    def __init__(self, resource: Utilities) -> None:
+        self.estimate_token_count = to_raw_response_wrapper(
+            resource.estimate_token_count
+        )
+
+
+class AsyncUtilitiesWithRawResponse:
+    def __init__(self, resource: AsyncUtilities) -> None:
+        self.estimate_token_count = async_to_raw_response_wrapper(
+            resource.estimate_token_count
+        )
+
+
+class UtilitiesWithStreamingResponse:
+    def __init__(self, resource: Utilities) -> None:
+        self.estimate_token_count = to_streamed_response_wrapper(
+            resource.estimate_token_count
+        )
+
+
+class AsyncUtilitiesWithStreamingResponse:
+    def __init__(self, resource: AsyncUtilities) -> None:
+        self.estimate_token_count = async_to_streamed_response_wrapper(
+            resource.estimate_token_count
         )

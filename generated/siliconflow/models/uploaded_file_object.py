@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .._runtime import BaseModel
+from .._models import BaseModel
 
 __all__ = [
     "UploadedFileObject",

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cached_property
 from typing import cast
 
+from .._pagination import AsyncPaginator, Pagination, SyncPage
+from .._response import (
+    async_to_raw_response_wrapper,
+    async_to_streamed_response_wrapper,
+    to_raw_response_wrapper,
+    to_streamed_response_wrapper,
+)
 from .._runtime import (
     NOT_GIVEN,
     AsyncAPIClient,
@@ -13,6 +21,7 @@ from .._runtime import (
     Timeout,
 )
 from ..models import (
+    BatchListItem,
     BatchListResponse,
     BatchMetadata,
     BatchObject,
@@ -31,6 +40,16 @@ class Batches:
     def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
 
+    @cached_property
+    def with_raw_response(self) -> BatchesWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return BatchesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> BatchesWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return BatchesWithStreamingResponse(self)
+
     def list(
         self,
         *,
@@ -41,7 +60,7 @@ class Batches:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> BatchListResponse:
+    ) -> SyncPage[BatchListItem]:
         """List your organization's batches.
 
         Args:
@@ -49,7 +68,7 @@ class Batches:
           after: A cursor for use in pagination. after is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
         """
         return cast(
-            BatchListResponse,
+            SyncPage[BatchListItem],
             self._client.request(
                 "get",
                 "/batches",
@@ -67,6 +86,12 @@ class Batches:
                     "503": ErrorBody,
                     "504": StringError,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param="after",
+                    has_more="has_more",
+                    last_id="last_id",
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -212,6 +237,29 @@ class Batches:
             ),
         )
 
+    def wait(
+        self,
+        batch_id: str,
+        *,
+        poll_interval: float = 5.0,
+        timeout: float = 3600.0,
+    ) -> BatchObject:
+        """Call `retrieve` every `poll_interval` seconds until `status` is one of:
+        completed, failed, expired, cancelled; return that result. Raises WaitTimeoutError after `timeout` seconds.
+        """
+        return self._client.poll(
+            lambda: self.retrieve(batch_id),
+            field="status",
+            terminal=(
+                "completed",
+                "failed",
+                "expired",
+                "cancelled",
+            ),
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
 
 class AsyncBatches:
     """Operations on batches: list, create, retrieve, cancel."""
@@ -219,7 +267,17 @@ class AsyncBatches:
     def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
 
-    async def list(
+    @cached_property
+    def with_raw_response(self) -> AsyncBatchesWithRawResponse:
+        """The same methods, returning the raw response: status, headers and `.parse()`."""
+        return AsyncBatchesWithRawResponse(self)
+
+    @cached_property
+    def with_streaming_response(self) -> AsyncBatchesWithStreamingResponse:
+        """The same methods as context managers over the unread response body."""
+        return AsyncBatchesWithStreamingResponse(self)
+
+    def list(
         self,
         *,
         limit: int | NotGiven = NOT_GIVEN,
@@ -229,7 +287,7 @@ class AsyncBatches:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> BatchListResponse:
+    ) -> AsyncPaginator[BatchListItem]:
         """List your organization's batches.
 
         Args:
@@ -237,8 +295,8 @@ class AsyncBatches:
           after: A cursor for use in pagination. after is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
         """
         return cast(
-            BatchListResponse,
-            await self._client.request(
+            AsyncPaginator[BatchListItem],
+            self._client.paginate(
                 "get",
                 "/batches",
                 query={
@@ -255,6 +313,12 @@ class AsyncBatches:
                     "503": ErrorBody,
                     "504": StringError,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param="after",
+                    has_more="has_more",
+                    last_id="last_id",
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -399,3 +463,58 @@ class AsyncBatches:
                 max_retries=max_retries,
             ),
         )
+
+    async def wait(
+        self,
+        batch_id: str,
+        *,
+        poll_interval: float = 5.0,
+        timeout: float = 3600.0,
+    ) -> BatchObject:
+        """Call `retrieve` every `poll_interval` seconds until `status` is one of:
+        completed, failed, expired, cancelled; return that result. Raises WaitTimeoutError after `timeout` seconds.
+        """
+        return await self._client.poll(
+            lambda: self.retrieve(batch_id),
+            field="status",
+            terminal=(
+                "completed",
+                "failed",
+                "expired",
+                "cancelled",
+            ),
+            poll_interval=poll_interval,
+            timeout=timeout,
+        )
+
+
+class BatchesWithRawResponse:
+    def __init__(self, resource: Batches) -> None:
+        self.list = to_raw_response_wrapper(resource.list)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.retrieve = to_raw_response_wrapper(resource.retrieve)
+        self.cancel = to_raw_response_wrapper(resource.cancel)
+
+
+class AsyncBatchesWithRawResponse:
+    def __init__(self, resource: AsyncBatches) -> None:
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.retrieve = async_to_raw_response_wrapper(resource.retrieve)
+        self.cancel = async_to_raw_response_wrapper(resource.cancel)
+
+
+class BatchesWithStreamingResponse:
+    def __init__(self, resource: Batches) -> None:
+        self.list = to_streamed_response_wrapper(resource.list)
+        self.create = to_streamed_response_wrapper(resource.create)
+        self.retrieve = to_streamed_response_wrapper(resource.retrieve)
+        self.cancel = to_streamed_response_wrapper(resource.cancel)
+
+
+class AsyncBatchesWithStreamingResponse:
+    def __init__(self, resource: AsyncBatches) -> None:
+        self.list = async_to_streamed_response_wrapper(resource.list)
+        self.create = async_to_streamed_response_wrapper(resource.create)
+        self.retrieve = async_to_streamed_response_wrapper(resource.retrieve)
+        self.cancel = async_to_streamed_response_wrapper(resource.cancel)

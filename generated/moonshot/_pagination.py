@@ -1,0 +1,119 @@
+"""Cursor pages: iterate one page, or every item of every page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from ._errors import SDKError
+
+__all__ = ["AsyncPage", "AsyncPaginator", "Pagination", "SyncPage"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where a list response keeps its items and cursor, and which query sends it."""
+
+    items: str
+    """Attribute of the response model holding this page's items."""
+    cursor_param: str
+    """Query parameter that asks for the page after a given id."""
+    has_more: str | None = None
+    last_id: str | None = None
+
+    def next_cursor(self, body: Any, items: list[Any]) -> str | None:
+        """The id to continue after, or None on the last page."""
+        if self.has_more is not None and not getattr(body, self.has_more, False):
+            return None
+        last = getattr(body, self.last_id, None) if self.last_id else None
+        if last is None and items:
+            last = getattr(items[-1], "id", None)
+        return str(last) if last is not None and items else None
+
+
+class _Page(Generic[T]):
+    def __init__(
+        self,
+        body: Any,
+        pagination: Pagination,
+        fetch: Callable[[str, str], Any],
+    ) -> None:
+        self.body = body
+        """The whole response model of this page."""
+        self._pagination = pagination
+        self._fetch = fetch
+        self.data: list[T] = list(getattr(body, pagination.items, None) or [])
+        """This page's items."""
+
+    def has_next_page(self) -> bool:
+        return self._pagination.next_cursor(self.body, self.data) is not None
+
+    def _next_cursor(self) -> str:
+        cursor = self._pagination.next_cursor(self.body, self.data)
+        if cursor is None:
+            raise SDKError("this is the last page: check has_next_page() first")
+        return cursor
+
+
+class SyncPage(_Page[T]):
+    """One page of a list; iterating it yields the items of this and every later page."""
+
+    def get_next_page(self) -> SyncPage[T]:
+        page: SyncPage[T] = self._fetch(
+            self._pagination.cursor_param, self._next_cursor()
+        )
+        return page
+
+    def iter_pages(self) -> Iterator[SyncPage[T]]:
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = page.get_next_page()
+
+    def __iter__(self) -> Iterator[T]:
+        for page in self.iter_pages():
+            yield from page.data
+
+
+class AsyncPage(_Page[T]):
+    """One page of a list; `async for` yields the items of this and every later page."""
+
+    async def get_next_page(self) -> AsyncPage[T]:
+        page: AsyncPage[T] = await self._fetch(
+            self._pagination.cursor_param, self._next_cursor()
+        )
+        return page
+
+    async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:
+        page = self
+        while True:
+            yield page
+            if not page.has_next_page():
+                return
+            page = await page.get_next_page()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.iter_pages():
+            for item in page.data:
+                yield item
+
+
+class AsyncPaginator(Generic[T]):
+    """What an async list method returns: `await` it for the first page, or
+    `async for` over it for every item."""
+
+    def __init__(self, first_page: Callable[[], Awaitable[AsyncPage[T]]]) -> None:
+        self._first_page = first_page
+
+    def __await__(self) -> Generator[Any, None, AsyncPage[T]]:
+        return self._first_page().__await__()
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        page = await self._first_page()
+        async for item in page:
+            yield item

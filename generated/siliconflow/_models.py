@@ -1,0 +1,87 @@
+"""The models' base class and response decoding: strict when asked, lenient otherwise."""
+
+from __future__ import annotations
+
+import functools
+import json
+import types
+import typing
+from typing import Any, Union
+
+import httpx
+import pydantic
+
+from ._errors import APIResponseValidationError
+
+__all__ = ["BaseModel", "decode_json"]
+
+
+class BaseModel(pydantic.BaseModel):
+    """Base of every model: fields the spec does not know are kept, not dropped."""
+
+    model_config = pydantic.ConfigDict(
+        extra="allow", populate_by_name=True, protected_namespaces=()
+    )
+
+
+@functools.cache
+def adapter(target: Any) -> pydantic.TypeAdapter[Any]:
+    return pydantic.TypeAdapter(target)
+
+
+def decode_json(response: httpx.Response, target: Any, *, strict: bool) -> Any:
+    """Bytes to `target` in one call; a body that breaks the schema is kept as received.
+
+    The fast path validates the raw bytes. Only when that fails, and strict validation
+    was not asked for, is the JSON parsed and built leniently: every value that fits its
+    declared type is typed, every other one is kept as the server sent it.
+    """
+    try:
+        return adapter(target).validate_json(response.content)
+    except pydantic.ValidationError as exc:
+        try:
+            data = json.loads(response.content)
+        except ValueError:
+            raise APIResponseValidationError(
+                response, response.text, f"Response body is not valid JSON: {exc}"
+            ) from exc
+        if strict:
+            raise APIResponseValidationError(
+                response, data, f"Response does not match the spec: {exc}"
+            ) from exc
+        return construct(target, data)
+
+
+def construct(target: Any, value: Any) -> Any:
+    """`value` as `target` where it fits, as received where it does not."""
+    try:
+        return adapter(target).validate_python(value)
+    except pydantic.ValidationError:
+        pass
+    origin = typing.get_origin(target)
+    arguments = typing.get_args(target)
+    if isinstance(target, type) and issubclass(target, pydantic.BaseModel):
+        return _construct_model(target, value) if isinstance(value, dict) else value
+    if origin is list and isinstance(value, list):
+        item = arguments[0] if arguments else Any
+        return [construct(item, element) for element in value]
+    if origin is dict and isinstance(value, dict):
+        item = arguments[1] if len(arguments) == 2 else Any
+        return {key: construct(item, element) for key, element in value.items()}
+    if origin in (Union, types.UnionType) and isinstance(value, dict):
+        for member in arguments:
+            if isinstance(member, type) and issubclass(member, pydantic.BaseModel):
+                return _construct_model(member, value)
+    return value
+
+
+def _construct_model(model: type[pydantic.BaseModel], data: dict[str, Any]) -> Any:
+    values: dict[str, Any] = {}
+    known: set[str] = set()
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        known.add(key)
+        if key in data:
+            values[name] = construct(field.annotation, data[key])
+    extra = {key: value for key, value in data.items() if key not in known}
+    return model.model_construct(_fields_set=set(values), **values, **extra)

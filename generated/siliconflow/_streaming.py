@@ -1,0 +1,150 @@
+"""Server-sent events: a typed stream of events that ends at `[DONE]`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Generic, TypeVar
+
+import httpx
+
+from ._errors import APIError
+from ._models import adapter
+
+__all__ = ["AsyncStream", "Stream"]
+
+T = TypeVar("T")
+
+
+@dataclass
+class ServerSentEvent:
+    event: str | None = None
+    data: str = ""
+    id: str | None = None
+
+
+class _Decoder:
+    """The event-stream format: `field: value` lines, a blank line ends an event."""
+
+    def __init__(self) -> None:
+        self._event: str | None = None
+        self._data: list[str] = []
+        self._id: str | None = None
+
+    def feed(self, line: str) -> ServerSentEvent | None:
+        if not line:
+            if not self._data and self._event is None:
+                return None
+            event = ServerSentEvent(self._event, "\n".join(self._data), self._id)
+            self._event, self._data = None, []
+            return event
+        if line.startswith(":"):
+            return None
+        name, _, value = line.partition(":")
+        value = value.removeprefix(" ")
+        if name == "event":
+            self._event = value
+        elif name == "data":
+            self._data.append(value)
+        elif name == "id":
+            self._id = value
+        return None
+
+    def events(self, lines: Iterable[str]) -> Iterator[ServerSentEvent]:
+        for line in lines:
+            event = self.feed(line)
+            if event is not None:
+                yield event
+
+
+class _StreamBase(Generic[T]):
+    def __init__(
+        self,
+        response: httpx.Response,
+        event_type: Any,
+        error_body: Callable[[Any], Any],
+    ) -> None:
+        self.response = response
+        self._event_type = event_type
+        self._error_body = error_body
+
+    def _decode(self, event: ServerSentEvent) -> T | None:
+        """The event's item, None at `[DONE]`; an error event raises."""
+        if event.data.strip() == "[DONE]":
+            return None
+        payload: Any = None
+        try:
+            payload = json.loads(event.data)
+        except ValueError:
+            payload = event.data
+        if event.event == "error" or (isinstance(payload, dict) and "error" in payload):
+            body = self._error_body(payload)
+            error = payload.get("error") if isinstance(payload, dict) else payload
+            message = error.get("message") if isinstance(error, dict) else error
+            raise APIError(
+                str(message or "error event"), self.response.request, body=body
+            )
+        item: T = adapter(self._event_type).validate_python(payload)
+        return item
+
+
+class Stream(_StreamBase[T]):
+    """Iterate for the events; leaving the loop early, `with` or `close()` ends the connection."""
+
+    def __iter__(self) -> Iterator[T]:
+        try:
+            for event in _Decoder().events(self.response.iter_lines()):
+                item = self._decode(event)
+                if item is None:
+                    return
+                yield item
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.response.close()
+
+    def __enter__(self) -> Stream[T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncStream(_StreamBase[T]):
+    """`async for` the events; leaving early, `async with` or `close()` ends the connection."""
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        decoder = _Decoder()
+        try:
+            async for line in self.response.aiter_lines():
+                event = decoder.feed(line)
+                if event is None:
+                    continue
+                item = self._decode(event)
+                if item is None:
+                    return
+                yield item
+        finally:
+            await self.close()
+
+    async def close(self) -> None:
+        await self.response.aclose()
+
+    async def __aenter__(self) -> AsyncStream[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.close()
