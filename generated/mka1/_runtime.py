@@ -385,13 +385,20 @@ class _BaseClient:
         return APIConnectionError(request, f"Connection error: {exc}")
 
     def _error_body(
-        self, data: Any, error_types: Mapping[str, Any], status: str = "default"
+        self, data: Any, error_types: Mapping[str, Any], status: str | None = None
     ) -> Any:
-        error_type = (
-            error_types.get(status)
-            or error_types.get(status[:1] + "XX")
-            or error_types.get("default")
-        )
+        """`data` parsed by the error schema documented for `status`; an error event in a
+        stream has no status and takes the documented default, else the first schema."""
+        if status is None:
+            error_type = error_types.get("default") or next(
+                iter(error_types.values()), None
+            )
+        else:
+            error_type = (
+                error_types.get(status)
+                or error_types.get(status[:1] + "XX")
+                or error_types.get("default")
+            )
         if error_type is None:
             return data
         try:
