@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from . import __version__
-from .ir import RUNTIME_EXPORTS, Api, Resource
+from .ir import RUNTIME_EXPORTS, Api, Operation, Resource
+from .naming import singular
 
 
 def templates_dir() -> Path:
@@ -72,7 +74,7 @@ def render(api: Api) -> dict[str, str]:
         "py.typed": "",
         "README.md": emit(
             "README.md.jinja",
-            example=_example(api),
+            examples=_readme_examples(api),
             first_path=next((op.path for _, op in api.operations()), ""),
         ),
         "models/__init__.py": emit("models/__init__.py.jinja"),
@@ -143,13 +145,71 @@ def _init_docstring(api: Api) -> str:
     return "\n".join(lines)
 
 
-def _example(api: Api) -> str:
-    """A first call for the README: the first operation that needs no arguments."""
-    calls = [
-        (f"client.{'.'.join(path)}.{op.name}", op.needs_arguments)
-        for path, op in api.operations()
-    ]
-    for call, needs_arguments in calls:
-        if not needs_arguments:
-            return call + "()"
-    return calls[0][0] + "(...)" if calls else ""
+@dataclass(frozen=True)
+class ReadmeExamples:
+    """Calls the package README shows; ids are placeholders such as `batch_abc123`."""
+
+    plain: tuple[str, str] | None
+    """(resource path, method) of a call needing no arguments."""
+    paginated: str | None
+    item: tuple[str, str] | None
+    """(method path, id) of a retrieve-like call with one path parameter."""
+    download: tuple[str, str, str] | None
+    """(resource path, method, id) of an operation answering with bytes."""
+    waiter: tuple[str, str] | None
+    """(resource path, id) of a resource with `wait`."""
+    event_stream: str | None
+
+
+def example_id(resource: str) -> str:
+    return f"{singular(resource)}_abc123"
+
+
+def _readme_examples(api: Api) -> ReadmeExamples:
+    plain: tuple[str, str] | None = None
+    paginated = event_stream = None
+    item: tuple[str, str] | None = None
+    download: tuple[str, str, str] | None = None
+    for path, operation in api.operations():
+        where = "client." + ".".join(path)
+        single_id = len(operation.path_parameters) == 1 and not _needs_more_than_path(
+            operation
+        )
+        if plain is None and not operation.needs_arguments:
+            plain = (where, operation.name)
+        if paginated is None and operation.pagination and not operation.needs_arguments:
+            paginated = f"{where}.{operation.name}()"
+        if (
+            item is None
+            and single_id
+            and operation.method == "get"
+            and operation.response.kind == "json"
+        ):
+            item = (f"{where}.{operation.name}", example_id(path[-1]))
+        if download is None and single_id and operation.response.kind == "bytes":
+            download = (where, operation.name, example_id(path[-1]))
+        if event_stream is None and operation.stream_event is not None:
+            event_stream = f"{where}.{operation.name}"
+    waiter = next(
+        (
+            ("client." + r.attribute, example_id(r.attribute))
+            for root in api.resources
+            for r in root.nodes()
+            if r.waiter
+        ),
+        None,
+    )
+    if paginated is not None:
+        # A list is the most representative first call.
+        where, _, method = paginated.removesuffix("()").rpartition(".")
+        plain = (where, method)
+    return ReadmeExamples(plain, paginated, item, download, waiter, event_stream)
+
+
+def _needs_more_than_path(operation: Operation) -> bool:
+    others = [p for p in operation.parameters if p.required and p.location != "path"]
+    body_required = operation.body is not None and (
+        any(f.required for f in operation.body.fields or ())
+        or (operation.body.fields is None and operation.body.required)
+    )
+    return bool(others) or body_required
