@@ -151,7 +151,7 @@ class ReadmeExamples:
 
     plain: tuple[str, str] | None
     """(resource path, method) of a call needing no arguments."""
-    paginated: str | None
+    paginated: tuple[str, str] | None
     item: tuple[str, str] | None
     """(method path, id) of a retrieve-like call with one path parameter."""
     download: tuple[str, str, str] | None
@@ -167,7 +167,8 @@ def example_id(resource: str) -> str:
 
 def _readme_examples(api: Api) -> ReadmeExamples:
     plain: tuple[str, str] | None = None
-    paginated = event_stream = None
+    paginated: tuple[str, str] | None = None
+    event_stream = None
     item: tuple[str, str] | None = None
     download: tuple[str, str, str] | None = None
     for path, operation in api.operations():
@@ -178,7 +179,7 @@ def _readme_examples(api: Api) -> ReadmeExamples:
         if plain is None and not operation.needs_arguments:
             plain = (where, operation.name)
         if paginated is None and operation.pagination and not operation.needs_arguments:
-            paginated = f"{where}.{operation.name}()"
+            paginated = (where, operation.name)
         if (
             item is None
             and single_id
@@ -199,11 +200,10 @@ def _readme_examples(api: Api) -> ReadmeExamples:
         ),
         None,
     )
-    if paginated is not None:
-        # A list is the most representative first call.
-        where, _, method = paginated.removesuffix("()").rpartition(".")
-        plain = (where, method)
-    return ReadmeExamples(plain, paginated, item, download, waiter, event_stream)
+    # A list is the most representative first call.
+    return ReadmeExamples(
+        paginated or plain, paginated, item, download, waiter, event_stream
+    )
 
 
 def _needs_more_than_path(operation: Operation) -> bool:
