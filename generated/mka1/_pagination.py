@@ -24,14 +24,23 @@ class Pagination:
     has_more: str | None = None
     last_id: str | None = None
 
-    def next_cursor(self, body: Any, items: list[Any]) -> str | None:
-        """The id to continue after, or None on the last page."""
-        if self.has_more is not None and not getattr(body, self.has_more, False):
+    def next_cursor(
+        self, body: Any, items: list[Any], current: str | None
+    ) -> str | None:
+        """The id to continue after, or None on the last page.
+
+        `has_more: false` ends the list; without `has_more`, a non-empty page with a last
+        id goes on. A cursor that repeats ends it too: a server that ignores the cursor
+        would otherwise be asked for the same page forever.
+        """
+        if self.has_more is not None and getattr(body, self.has_more, None) is False:
             return None
         last = getattr(body, self.last_id, None) if self.last_id else None
         if last is None and items:
             last = getattr(items[-1], "id", None)
-        return str(last) if last is not None and items else None
+        if last is None or not items or str(last) == current:
+            return None
+        return str(last)
 
 
 class _Page(Generic[T]):
@@ -40,19 +49,23 @@ class _Page(Generic[T]):
         body: Any,
         pagination: Pagination,
         fetch: Callable[[str, str], Any],
+        cursor: str | None,
     ) -> None:
         self.body = body
         """The whole response model of this page."""
         self._pagination = pagination
         self._fetch = fetch
+        self._cursor = cursor
         self.data: list[T] = list(getattr(body, pagination.items, None) or [])
         """This page's items."""
 
     def has_next_page(self) -> bool:
-        return self._pagination.next_cursor(self.body, self.data) is not None
+        return (
+            self._pagination.next_cursor(self.body, self.data, self._cursor) is not None
+        )
 
     def _next_cursor(self) -> str:
-        cursor = self._pagination.next_cursor(self.body, self.data)
+        cursor = self._pagination.next_cursor(self.body, self.data, self._cursor)
         if cursor is None:
             raise SDKError("this is the last page: check has_next_page() first")
         return cursor

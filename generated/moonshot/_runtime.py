@@ -118,6 +118,11 @@ class RequestArgs:
     def after(self, cursor_param: str, cursor: str) -> RequestArgs:
         return replace(self, query={**self.query, cursor_param: cursor})
 
+    def cursor(self, pagination: Pagination) -> str | None:
+        """The cursor this request sent, if any."""
+        sent = self.query.get(pagination.cursor_param)
+        return None if sent is None or isinstance(sent, NotGiven) else str(sent)
+
 
 def _jsonable(value: Any) -> Any:
     if isinstance(value, pydantic.BaseModel):
@@ -525,7 +530,10 @@ class SyncAPIClient(_BaseClient):
                 http_response,
                 args,
                 lambda body, pagination: SyncPage(
-                    body, pagination, lambda p, c: self._execute(args.after(p, c))
+                    body,
+                    pagination,
+                    lambda p, c: self._execute(args.after(p, c)),
+                    args.cursor(pagination),
                 ),
                 lambda events: Stream(
                     events,
@@ -650,7 +658,10 @@ class AsyncAPIClient(_BaseClient):
                 http_response,
                 args,
                 lambda body, pagination: AsyncPage(
-                    body, pagination, lambda p, c: self._execute(args.after(p, c))
+                    body,
+                    pagination,
+                    lambda p, c: self._execute(args.after(p, c)),
+                    args.cursor(pagination),
                 ),
                 lambda events: AsyncStream(
                     events,
