@@ -475,8 +475,9 @@ class Waiter:
     def docstring(self) -> str:
         values = ", ".join(self.terminal)
         return (
-            f"Call `{self.operation.name}` every `poll_interval` seconds until `{self.field}` is one of:\n"
-            f"{values}; return that result. Raises WaitTimeoutError after `timeout` seconds."
+            f"Poll `{self.operation.name}` until `{self.field}` is terminal; return that result.\n\n"
+            f"Terminal values: {values}. Sleeps `poll_interval` seconds between calls and\n"
+            "raises WaitTimeoutError rather than sleep past `timeout` seconds."
         )
 
 

@@ -222,8 +222,10 @@ class Batches:
         poll_interval: float = 5.0,
         timeout: float = 3600.0,
     ) -> BatchObject:
-        """Call `retrieve` every `poll_interval` seconds until `status` is one of:
-        completed, failed, expired, cancelled; return that result. Raises WaitTimeoutError after `timeout` seconds.
+        """Poll `retrieve` until `status` is terminal; return that result.
+
+        Terminal values: completed, failed, expired, cancelled. Sleeps `poll_interval` seconds between calls and
+        raises WaitTimeoutError rather than sleep past `timeout` seconds.
         """
         return self._client.poll(
             lambda: self.retrieve(batch_id),
@@ -435,8 +437,10 @@ class AsyncBatches:
         poll_interval: float = 5.0,
         timeout: float = 3600.0,
     ) -> BatchObject:
-        """Call `retrieve` every `poll_interval` seconds until `status` is one of:
-        completed, failed, expired, cancelled; return that result. Raises WaitTimeoutError after `timeout` seconds.
+        """Poll `retrieve` until `status` is terminal; return that result.
+
+        Terminal values: completed, failed, expired, cancelled. Sleeps `poll_interval` seconds between calls and
+        raises WaitTimeoutError rather than sleep past `timeout` seconds.
         """
         return await self._client.poll(
             lambda: self.retrieve(batch_id),

@@ -244,8 +244,10 @@ class Batches:
         poll_interval: float = 5.0,
         timeout: float = 3600.0,
     ) -> BatchObject:
-        """Call `retrieve` every `poll_interval` seconds until `status` is one of:
-        completed, failed, expired, cancelled; return that result. Raises WaitTimeoutError after `timeout` seconds.
+        """Poll `retrieve` until `status` is terminal; return that result.
+
+        Terminal values: completed, failed, expired, cancelled. Sleeps `poll_interval` seconds between calls and
+        raises WaitTimeoutError rather than sleep past `timeout` seconds.
         """
         return self._client.poll(
             lambda: self.retrieve(batch_id),
@@ -471,8 +473,10 @@ class AsyncBatches:
         poll_interval: float = 5.0,
         timeout: float = 3600.0,
     ) -> BatchObject:
-        """Call `retrieve` every `poll_interval` seconds until `status` is one of:
-        completed, failed, expired, cancelled; return that result. Raises WaitTimeoutError after `timeout` seconds.
+        """Poll `retrieve` until `status` is terminal; return that result.
+
+        Terminal values: completed, failed, expired, cancelled. Sleeps `poll_interval` seconds between calls and
+        raises WaitTimeoutError rather than sleep past `timeout` seconds.
         """
         return await self._client.poll(
             lambda: self.retrieve(batch_id),
