@@ -17,6 +17,8 @@ from typing import Any, Generic, Literal, ParamSpec, TypeVar
 
 import httpx
 
+from ._errors import connection_error
+
 __all__ = [
     "APIResponse",
     "AsyncStreamedAPIResponse",
@@ -85,14 +87,17 @@ class StreamedAPIResponse(_ResponseInfo, Generic[R]):
         self._parse = parse
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        return self.http_response.iter_bytes(chunk_size)
+        try:
+            yield from self.http_response.iter_bytes(chunk_size)
+        except httpx.TransportError as exc:
+            raise connection_error(self.http_response.request, exc) from exc
 
     def stream_to_file(
         self, path: str | os.PathLike[str], *, chunk_size: int | None = None
     ) -> None:
         """Write the body to `path` chunk by chunk, never holding all of it."""
         with open(path, "wb") as file:
-            file.writelines(self.http_response.iter_bytes(chunk_size))
+            file.writelines(self.iter_bytes(chunk_size))
 
     def parse(self) -> R:
         self.http_response.read()
@@ -112,8 +117,12 @@ class AsyncStreamedAPIResponse(_ResponseInfo, Generic[R]):
         self.http_response = http_response
         self._parse = parse
 
-    def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
-        return self.http_response.aiter_bytes(chunk_size)
+    async def iter_bytes(self, chunk_size: int | None = None) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self.http_response.aiter_bytes(chunk_size):
+                yield chunk
+        except httpx.TransportError as exc:
+            raise connection_error(self.http_response.request, exc) from exc
 
     async def stream_to_file(
         self, path: str | os.PathLike[str], *, chunk_size: int | None = None
@@ -122,7 +131,7 @@ class AsyncStreamedAPIResponse(_ResponseInfo, Generic[R]):
         # File I/O runs in a thread so the event loop never blocks on the disk.
         file = await asyncio.to_thread(open, path, "wb")
         try:
-            async for chunk in self.http_response.aiter_bytes(chunk_size):
+            async for chunk in self.iter_bytes(chunk_size):
                 await asyncio.to_thread(file.write, chunk)
         finally:
             await asyncio.to_thread(file.close)

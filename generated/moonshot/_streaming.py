@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 import httpx
 
-from ._errors import APIError
+from ._errors import APIError, connection_error
 from ._models import adapter
 
 __all__ = ["AsyncStream", "Stream"]
@@ -100,6 +100,8 @@ class Stream(_StreamBase[T]):
                 if item is None:
                     return
                 yield item
+        except httpx.TransportError as exc:
+            raise connection_error(self.response.request, exc) from exc
         finally:
             self.close()
 
@@ -119,7 +121,8 @@ class Stream(_StreamBase[T]):
 
 
 class AsyncStream(_StreamBase[T]):
-    """`async for` the events; leaving early, `async with` or `close()` ends the connection."""
+    """`async for` the events; `async with` or `close()` ends the connection at once
+    (leaving the loop early ends it when the event loop finalizes the iterator)."""
 
     async def __aiter__(self) -> AsyncIterator[T]:
         decoder = _Decoder()
@@ -132,6 +135,8 @@ class AsyncStream(_StreamBase[T]):
                 if item is None:
                     return
                 yield item
+        except httpx.TransportError as exc:
+            raise connection_error(self.response.request, exc) from exc
         finally:
             await self.close()
 

@@ -138,6 +138,15 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
+def connection_error(
+    request: httpx.Request, exc: httpx.TransportError
+) -> APIConnectionError:
+    """The package's error for a transport failure, before or during a response body."""
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request)
+    return APIConnectionError(request, f"Connection error: {exc}")
+
+
 def status_error_class(status_code: int) -> type[APIStatusError]:
     if status_code >= 500:
         return InternalServerError

@@ -20,11 +20,10 @@ import httpx
 import pydantic
 
 from ._errors import (
-    APIConnectionError,
     APIStatusError,
-    APITimeoutError,
     SDKError,
     WaitTimeoutError,
+    connection_error,
     status_error_class,
 )
 from ._models import adapter, decode_json
@@ -382,13 +381,6 @@ class _BaseClient:
         delay = min(INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1), MAX_RETRY_DELAY)
         return delay * (1 - 0.25 * random.random())
 
-    def _connection_error(
-        self, request: httpx.Request, exc: httpx.TransportError
-    ) -> APIConnectionError:
-        if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(request)
-        return APIConnectionError(request, f"Connection error: {exc}")
-
     def _error_body(
         self, data: Any, error_types: Mapping[str, Any], status: str | None = None
     ) -> Any:
@@ -568,7 +560,7 @@ class SyncAPIClient(_BaseClient):
                 if attempt <= retries:
                     self._sleep(self._retry_delay(attempt, None))
                     continue
-                raise self._connection_error(request, exc) from exc
+                raise connection_error(request, exc) from exc
             self._log_response(response)
             if response.is_success:
                 return response
@@ -696,7 +688,7 @@ class AsyncAPIClient(_BaseClient):
                 if attempt <= retries:
                     await self._sleep(self._retry_delay(attempt, None))
                     continue
-                raise self._connection_error(request, exc) from exc
+                raise connection_error(request, exc) from exc
             self._log_response(response)
             if response.is_success:
                 return response
