@@ -20,8 +20,13 @@ generate: install
 check: install
 	$(BIN)/sdkforge check
 
-test: install
+test: install node_modules/.installed
 	$(BIN)/python -m pytest
+
+# Prism (tests/prism), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch node_modules/.installed
 
 lint: install
 	$(BIN)/ruff check generator tests
