@@ -155,7 +155,8 @@ class ReadmeExamples:
     item: tuple[str, str] | None
     """(method path, id) of a retrieve-like call with one path parameter."""
     download: tuple[str, str, str] | None
-    """(resource path, method, id) of an operation answering with bytes."""
+    """(resource path, method, arguments) of an operation answering with bytes, else of
+    the plain call: any response can be streamed."""
     waiter: tuple[str, str] | None
     """(resource path, id) of a resource with `wait`."""
     event_stream: str | None
@@ -188,7 +189,7 @@ def _readme_examples(api: Api) -> ReadmeExamples:
         ):
             item = (f"{where}.{operation.name}", example_id(path[-1]))
         if download is None and single_id and operation.response.kind == "bytes":
-            download = (where, operation.name, example_id(path[-1]))
+            download = (where, operation.name, f'"{example_id(path[-1])}"')
         if event_stream is None and operation.stream_event is not None:
             event_stream = f"{where}.{operation.name}"
     waiter = next(
@@ -201,9 +202,10 @@ def _readme_examples(api: Api) -> ReadmeExamples:
         None,
     )
     # A list is the most representative first call.
-    return ReadmeExamples(
-        paginated or plain, paginated, item, download, waiter, event_stream
-    )
+    plain = paginated or plain
+    if download is None and plain is not None:
+        download = (*plain, "")
+    return ReadmeExamples(plain, paginated, item, download, waiter, event_stream)
 
 
 def _needs_more_than_path(operation: Operation) -> bool:
