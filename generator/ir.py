@@ -7,6 +7,7 @@ model names it refers to, so render never inspects a schema.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
@@ -162,7 +163,7 @@ def _builtin(name: str, qualified: bool) -> str:
 
 def _python_literal(value: str | float) -> str:
     if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return json.dumps(value, ensure_ascii=False)
     return repr(value)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from .diagnostics import (
     escape_pointer_token,
     unescape_pointer_token,
 )
+from .swagger2 import is_swagger2, source_pointer, to_openapi3
 
 _YamlBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -48,12 +49,17 @@ _JsonCompatibleLoader.add_implicit_resolver(
 
 @dataclass
 class Document:
-    """One parsed file; `name` is how diagnostics refer to it."""
+    """One parsed file; `name` is how diagnostics refer to it.
+
+    `data` of a converted Swagger 2.0 root is its OpenAPI 3 form while `text` stays the
+    file's; `source_pointer` maps a pointer of the one to the nearest node of the other.
+    """
 
     path: Path
     name: str
     text: str
     data: Any
+    source_pointer: Callable[[str], str] | None = field(default=None, repr=False)
     _nodes: yaml.Node | None = field(default=None, repr=False)
 
     def location(self, pointer: str) -> Location:
@@ -61,6 +67,8 @@ class Document:
 
     def line_of(self, pointer: str) -> int | None:
         """1-based line of the node at `pointer`, or of its nearest existing parent."""
+        if self.source_pointer is not None:
+            pointer = self.source_pointer(pointer)
         if self._nodes is None:
             try:
                 self._nodes = yaml.compose(self.text, Loader=_JsonCompatibleLoader)
@@ -97,13 +105,46 @@ def _pointer_tokens(pointer: str) -> list[str]:
     return [unescape_pointer_token(t) for t in pointer[1:].split("/")]
 
 
-def _stringify_keys(value: Any) -> Any:
-    """YAML allows `200:` as an int key; JSON and OpenAPI mean the string."""
-    if isinstance(value, dict):
-        return {str(k): _stringify_keys(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_stringify_keys(v) for v in value]
-    return value
+# YAML aliases share nodes; expanded, a small "billion laughs" document is enormous.
+MAX_EXPANDED_NODES = 5_000_000
+
+
+def _json_compatible(value: Any, name: str) -> Any:
+    """YAML allows `200:` as an int key; JSON and OpenAPI mean the string.
+
+    Nodes shared through aliases stay shared (each is converted once), and a document whose
+    aliases expand past MAX_EXPANDED_NODES, or refer to themselves, is refused.
+    """
+    converted: dict[int, Any] = {}
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def convert(node: Any) -> Any:
+        if not isinstance(node, (dict, list)):
+            return node
+        key = id(node)
+        if key in converted:
+            return converted[key]
+        if key in active:
+            raise FatalError(Location(name, "", 1), "a YAML alias refers to itself")
+        active.add(key)
+        if isinstance(node, dict):
+            result: Any = {str(k): convert(v) for k, v in node.items()}
+            children = list(node.values())
+        else:
+            result = [convert(v) for v in node]
+            children = node
+        active.discard(key)
+        sizes[key] = 1 + sum(sizes.get(id(c), 1) for c in children)
+        if sizes[key] > MAX_EXPANDED_NODES:
+            raise FatalError(
+                Location(name, "", 1),
+                f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes",
+            )
+        converted[key] = result
+        return result
+
+    return convert(value)
 
 
 def parse_file(path: Path, name: str) -> Document:
@@ -126,7 +167,7 @@ def parse_file(path: Path, name: str) -> Document:
             ) from None
     else:
         try:
-            data = _stringify_keys(yaml.load(text, Loader=_JsonCompatibleLoader))
+            data = _json_compatible(yaml.load(text, Loader=_JsonCompatibleLoader), name)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark else None
@@ -205,6 +246,10 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
             Location(root.name, "", 1),
             "not an OpenAPI document (no 'openapi' or 'swagger' key)",
         )
+    if is_swagger2(root.data):
+        # One shape from here on: the 2.0 root becomes OpenAPI 3.0.3.
+        root.data = to_openapi3(root.data)
+        root.source_pointer = source_pointer
     # External files may only come from the spec's own folder tree.
     boundary = path.resolve().parent
     documents = {path.resolve(): root}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,11 @@ def templates_dir() -> Path:
     """Templates ship inside the wheel as `generator/templates`; in a checkout they are top-level."""
     packaged = Path(__file__).parent / "templates"
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+def python_string(text: str) -> str:
+    """A Python string literal of any text: spec strings never reach code unescaped."""
+    return json.dumps(str(text), ensure_ascii=False)
 
 
 def docstring_body(text: str, indent: int) -> str:
@@ -42,6 +48,7 @@ def _environment() -> jinja2.Environment:
         autoescape=False,
     )
     environment.filters["docstring_body"] = docstring_body
+    environment.filters["py"] = python_string
     return environment
 
 

@@ -132,3 +132,21 @@ def test_remote_refs_are_not_fetched(write_spec):
     )
     with pytest.raises(FatalError, match="remote \\$ref"):
         load(spec)
+
+
+def test_yaml_alias_bombs_are_refused(write_spec):
+    levels = [
+        'x-0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'
+    ]
+    levels += [f"x-{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 8)]
+    spec = write_spec(MINIMAL + "\n".join(levels) + "\n")
+    with pytest.raises(FatalError, match="expand to more than"):
+        load(spec)
+    recursive = write_spec(MINIMAL + "x-r: &r [1, *r]\n", "recursive.yaml")
+    with pytest.raises(FatalError, match="refers to itself"):
+        load(recursive)
+
+
+def test_yaml_aliases_that_do_not_explode_are_fine(write_spec):
+    spec = write_spec(MINIMAL + "x-a: &a {k: v}\nx-b: [*a, *a]\n")
+    assert load(spec).root.data["x-b"] == [{"k": "v"}, {"k": "v"}]

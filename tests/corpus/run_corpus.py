@@ -1,0 +1,251 @@
+"""`make corpus`: generate a client from every document of ../shared/corpus and report.
+
+For each document of INDEX.tsv (roles real-world, example, test-fixture, negative-fixture)
+this runs `sdkforge generate` in a subprocess, then imports every generated module in
+another, and writes tests/corpus/REPORT.md: totals first, then one row per document.
+A fixed sample of 40 generated packages is also checked with `mypy --strict`.
+
+    python tests/corpus/run_corpus.py [--jobs 2] [--only SUBSTRING] [--report PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT.parent / "shared" / "corpus"
+REPORT = ROOT / "tests" / "corpus" / "REPORT.md"
+ROLES = ("real-world", "example", "test-fixture", "negative-fixture")
+TIMEOUT = 900
+MYPY_SAMPLE = 40
+# A fatal error: one line naming file, line and JSON pointer.
+LOCATED_ERROR = re.compile(r"^sdkforge: error: .+:\d+: /\S*: .+")
+LOCATED_WARNING = re.compile(r"^warning: .+:\d+: /\S*: .+")
+
+IMPORT_ALL = """
+import importlib, pkgutil, sys
+sys.path.insert(0, sys.argv[1])
+package = importlib.import_module("corpus_client")
+names = ["corpus_client"] + [m.name for m in pkgutil.walk_packages(package.__path__, "corpus_client.")]
+failed = []
+for name in names:
+    try:
+        importlib.import_module(name)
+    except Exception as exc:
+        failed.append(f"{name}: {type(exc).__name__}: {exc}")
+print(len(names))
+print("\\n".join(failed))
+"""
+
+
+@dataclass
+class Outcome:
+    path: str
+    role: str
+    version: str
+    operations_in_spec: int
+    exit_code: int | str = ""
+    seconds: float = 0.0
+    operations: int = 0
+    skipped: list[str] = field(default_factory=list)
+    modules: int = 0
+    import_failures: list[str] = field(default_factory=list)
+    warnings: int = 0
+    located_warnings: int = 0
+    error: str = ""
+    traceback: bool = False
+    mypy: str = ""
+
+    @property
+    def generated(self) -> bool:
+        return self.exit_code == 0
+
+    @property
+    def imports(self) -> bool:
+        return self.generated and self.modules > 0 and not self.import_failures
+
+    @property
+    def negative_ok(self) -> bool:
+        """A rejected input: a located one-line error, or generation with a located warning."""
+        if self.traceback:
+            return False
+        if self.exit_code == 2:
+            return bool(LOCATED_ERROR.match(self.error))
+        return self.generated and self.located_warnings > 0
+
+
+def run_one(row: dict[str, str], work: Path) -> Outcome:
+    outcome = Outcome(
+        row["path"], row["role"], row["openapi_version"], int(row["n_operations"] or 0)
+    )
+    output = work / row["sha256"] / "corpus_client"
+    started = time.monotonic()
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "generator",
+                "generate",
+                str(CORPUS / row["path"]),
+                "--output",
+                str(output),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+            cwd=work,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        )
+    except subprocess.TimeoutExpired:
+        outcome.exit_code, outcome.error = "timeout", f"no result after {TIMEOUT} s"
+        outcome.seconds = round(time.monotonic() - started, 1)
+        return outcome
+    outcome.seconds = round(time.monotonic() - started, 1)
+    outcome.exit_code = result.returncode
+    lines = result.stderr.splitlines()
+    outcome.traceback = "Traceback" in result.stderr
+    outcome.warnings = sum(1 for line in lines if line.startswith("warning: "))
+    outcome.located_warnings = sum(1 for line in lines if LOCATED_WARNING.match(line))
+    errors = [line for line in lines if not line.startswith("warning: ")]
+    outcome.error = errors[-1] if errors else ""
+    if result.returncode == 0:
+        manifest = json.loads((output / ".sdkforge.json").read_text())
+        outcome.operations = len(manifest["operations"])
+        outcome.skipped = [
+            f"{s['method']} {s['path']}: {s['reason']}" for s in manifest["skipped"]
+        ]
+        check = subprocess.run(
+            [sys.executable, "-c", IMPORT_ALL, str(output.parent)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT,
+        )
+        out = check.stdout.splitlines()
+        outcome.modules = int(out[0]) if out and out[0].isdigit() else 0
+        outcome.import_failures = [line for line in out[1:] if line] or (
+            [check.stderr[-300:]] if check.returncode else []
+        )
+    return outcome
+
+
+def run_mypy(outcome: Outcome, work: Path, row: dict[str, str]) -> None:
+    package = work / row["sha256"]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "corpus_client"],
+        capture_output=True,
+        text=True,
+        cwd=package,
+        timeout=TIMEOUT,
+    )
+    summary = (
+        result.stdout.strip().splitlines()[-1]
+        if result.stdout.strip()
+        else result.stderr.strip()[-200:]
+    )
+    outcome.mypy = "ok" if result.returncode == 0 else summary
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")[:180]
+
+
+def write_report(outcomes: list[Outcome], path: Path) -> None:
+    positive = [o for o in outcomes if o.role in ("real-world", "example")]
+    fixtures = [o for o in outcomes if o.role == "test-fixture"]
+    negative = [o for o in outcomes if o.role == "negative-fixture"]
+    importing = [o for o in positive if o.imports]
+    ops_in_spec = sum(o.operations_in_spec for o in importing)
+    ops_generated = sum(o.operations for o in importing)
+    mypy = [o for o in outcomes if o.mypy]
+    lines = [
+        "# Corpus report",
+        "",
+        "Generated by `make corpus` (tests/corpus/run_corpus.py) from ../shared/corpus/INDEX.tsv.",
+        "",
+        "## Totals",
+        "",
+        f"- real-world and example documents: {len(importing)} of {len(positive)} generate a client whose every module"
+        f" imports ({100 * len(importing) / max(len(positive), 1):.1f}%)",
+        f"- their operations: {ops_generated} of {ops_in_spec} generated"
+        f" ({100 * ops_generated / max(ops_in_spec, 1):.2f}%)",
+        f"- test fixtures: {sum(o.imports for o in fixtures)} of {len(fixtures)} generate and import",
+        f"- negative fixtures: {sum(o.negative_ok for o in negative)} of {len(negative)} end in a located error or"
+        f" located warning; tracebacks: {sum(o.traceback for o in outcomes)} in all",
+        f"- mypy --strict on a fixed sample: {sum(o.mypy == 'ok' for o in mypy)} of {len(mypy)} packages clean",
+        f"- seconds: {sum(o.seconds for o in outcomes):.0f} in all, slowest {max((o.seconds for o in outcomes), default=0):.0f}",
+        "",
+        "## Misses (real-world and example)",
+        "",
+    ]
+    misses = [
+        o for o in positive if not o.imports or o.operations < o.operations_in_spec
+    ]
+    for o in misses:
+        reason = o.error or "; ".join(o.import_failures[:2]) or "; ".join(o.skipped[:3])
+        lines.append(f"- `{o.path}`: {'generated' if o.generated else 'not generated'}, "
+                     f"{o.operations}/{o.operations_in_spec} operations: {_cell(reason)}")  # fmt: skip
+    if not misses:
+        lines.append("None.")
+    lines += ["", "## All documents", "", "| document | role | version | generated | operations | modules import | warnings | seconds | mypy | note |", "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    for o in sorted(outcomes, key=lambda o: o.path):
+        note = (
+            o.error
+            if not o.generated
+            else "; ".join(o.import_failures[:1] or o.skipped[:1])
+        )
+        generated = "yes" if o.generated else str(o.exit_code)
+        ops = (
+            f"{o.operations}/{o.operations_in_spec}"
+            if o.generated
+            else f"-/{o.operations_in_spec}"
+        )
+        imports = f"{o.modules}" + ("" if o.imports or not o.generated else " (failed)")
+        lines.append(f"| `{o.path}` | {o.role} | {o.version} | {generated} | {ops} | {imports} | {o.warnings} | {o.seconds} | {o.mypy} | {_cell(note)} |")  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--only", help="run documents whose path contains this")
+    parser.add_argument("--report", type=Path, default=REPORT)
+    args = parser.parse_args()
+    with (CORPUS / "INDEX.tsv").open(encoding="utf-8") as index:
+        rows = [r for r in csv.DictReader(index, delimiter="\t") if r["role"] in ROLES]
+    if args.only:
+        rows = [r for r in rows if args.only in r["path"]]
+    with tempfile.TemporaryDirectory(prefix="sdkforge-corpus-") as folder:
+        work = Path(folder)
+        with ThreadPoolExecutor(args.jobs) as pool:
+            outcomes = list(pool.map(lambda row: run_one(row, work), rows))
+        by_path = {r["path"]: r for r in rows}
+        # A fixed sample: the first documents in path order that generated, every 5th one.
+        sample = [
+            o
+            for o in sorted(outcomes, key=lambda o: o.path)
+            if o.imports and o.role != "negative-fixture"
+        ][::5]
+        with ThreadPoolExecutor(args.jobs) as pool:
+            list(
+                pool.map(
+                    lambda o: run_mypy(o, work, by_path[o.path]), sample[:MYPY_SAMPLE]
+                )
+            )
+    write_report(outcomes, args.report)
+    print(args.report.read_text().split("## Misses")[0])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
