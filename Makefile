@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check test lint clean
+.PHONY: install generate check test lint corpus clean
 
 install: $(STAMP)
 
@@ -32,6 +32,10 @@ lint: install
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy generator
+
+# Every document of ../shared/corpus; writes tests/corpus/REPORT.md.
+corpus: install
+	$(BIN)/python tests/corpus/run_corpus.py --jobs 2
 
 clean:
 	rm -rf $(VENV) dist .pytest_cache .mypy_cache .ruff_cache
