@@ -259,6 +259,8 @@ class ModelModule:
     """(sibling module, names) imported from other model modules."""
     rebuilt: tuple[str, ...]
     """Models that refer to names defined after them and need `model_rebuild()`."""
+    lazy_aliases: tuple[str, ...] = ()
+    """Aliases in a cycle, or referring to later names: evaluated lazily (`TypeAliasType`)."""
 
 
 ParameterLocation = TypingLiteral["path", "query", "header", "cookie"]

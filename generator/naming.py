@@ -50,7 +50,9 @@ def snake(text: str) -> str:
 
 def pascal(text: str) -> str:
     name = "".join(w[:1].upper() + w[1:] for w in words(text)) or "Model"
-    return "_" + name if name[0].isdigit() else name
+    if name[0].isdigit():
+        return "_" + name
+    return name + "_" if keyword.iskeyword(name) else name
 
 
 def identifier(name: str) -> str:
@@ -64,9 +66,20 @@ def identifier(name: str) -> str:
     return name
 
 
+def module_name(text: str) -> str:
+    """A module file name: snake case, a keyword (`import`) escaped."""
+    name = snake(text)
+    return (
+        name + "_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) else name
+    )
+
+
 def field_name(wire_name: str) -> str:
-    """Model fields may shadow builtins (`id`, `object`), but not keywords or model attributes."""
+    """Model fields may shadow builtins (`id`, `object`), but not keywords or model attributes;
+    pydantic keeps names with a leading underscore private, so `1st` becomes `field_1st`."""
     name = snake(wire_name)
+    if name.startswith("_"):
+        name = "field" + name
     return (
         name + "_"
         if keyword.iskeyword(name)

@@ -137,6 +137,14 @@ def group_modules(
                 if ref not in local and ref in family:
                     imports.setdefault(module_of[family[ref]], set()).add(ref)
         position = {d.name: i for i, d in enumerate(ordered)}
+        lazy_aliases = tuple(
+            d.name
+            for d in ordered
+            if isinstance(d, AliasType)
+            and any(
+                position.get(ref, -1) >= position[d.name] for ref in d.model_names()
+            )
+        )
         rebuilt = tuple(
             d.name
             for d in ordered
@@ -153,6 +161,7 @@ def group_modules(
                     (m, tuple(sorted(names))) for m, names in sorted(imports.items())
                 ),
                 rebuilt=rebuilt,
+                lazy_aliases=lazy_aliases,
             )
         )
     return tuple(modules)

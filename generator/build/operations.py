@@ -24,7 +24,7 @@ from ..ir import (
     TypeExpr,
 )
 from ..load import Document
-from ..naming import identifier, pascal, snake
+from ..naming import identifier, module_name, pascal, snake
 from .schemas import SchemaBuilder, is_object_schema
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -55,11 +55,9 @@ class OperationBuilder:
     ) -> tuple[Any, Document, str]:
         """Follow `$ref`s of parameter, body and response objects to their definition."""
         seen = set()
-        while (
-            isinstance(value, dict)
-            and isinstance(value.get("$ref"), str)
-            and (document.path, pointer) not in seen
-        ):
+        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
+            if (document.path, pointer) in seen:
+                raise ValueError(f"$ref {value['$ref']!r} refers to itself")
             seen.add((document.path, pointer))
             target = self.documents.resolve(value["$ref"], document)
             value, document, pointer = target.value, target.document, target.pointer
@@ -122,11 +120,14 @@ class OperationBuilder:
         success_code, _ = self.success_response(operation, document, pointer)
         response = self._response(operation, document, pointer, base, success_code)
         errors = self._errors(operation, document, pointer, base, success_code)
-        stream_event = self._stream_event(
-            operation, document, pointer, base, success_code
-        )
+        stream_event = None
+        if response.kind == "json" and _body_has_stream_flag(body, parameters):
+            # JSON or events, chosen by the body's `stream` flag: the method's own
+            # `stream` argument sets the flag and picks the return type.
+            stream_event = self._stream_event(
+                operation, document, pointer, base, success_code
+            )
         if stream_event is not None and body is not None and body.fields is not None:
-            # The method's own `stream` argument selects the event stream.
             body = replace(
                 body, fields=tuple(f for f in body.fields if f.wire_name != "stream")
             )
@@ -170,7 +171,7 @@ class OperationBuilder:
             response_document,
             schema_pointer,
             base + "Event",
-            snake(base),
+            module_name(base),
         )
 
     def _pagination(
@@ -265,7 +266,7 @@ class OperationBuilder:
                 value_document,
                 schema_pointer,
                 base + pascal(wire_name),
-                snake(base),
+                module_name(base),
             )
             parameters.append(
                 Parameter(
@@ -335,7 +336,7 @@ class OperationBuilder:
                     schema_document,
                     resolved_pointer,
                     _params_hint(schema, hint),
-                    snake(base),
+                    module_name(base),
                     files=encoding == "multipart",
                 )
                 renamed = tuple(_keyword_field(f, taken) for f in fields)
@@ -345,7 +346,7 @@ class OperationBuilder:
                 body_document,
                 schema_pointer,
                 hint,
-                snake(base),
+                module_name(base),
                 files=encoding == "multipart",
             )
         elif encoding == "text":
@@ -384,7 +385,7 @@ class OperationBuilder:
                 response_document,
                 schema_pointer,
                 base + "Response",
-                snake(base),
+                module_name(base),
             )
             return Response("json", response_type, tuple(json_types))
         return Response("bytes", None, tuple(content))
@@ -422,13 +423,25 @@ class OperationBuilder:
                             response_document,
                             schema_pointer,
                             base + "Error",
-                            snake(base),
+                            module_name(base),
                         )
                         break
             errors.append(
                 ErrorResponse(code.upper() if code != "default" else code, error_type)
             )
         return tuple(errors)
+
+
+def _body_has_stream_flag(body: Body | None, parameters: tuple[Parameter, ...]) -> bool:
+    """A JSON body that can carry `stream` (a flattened field, or a whole-body model),
+    and no parameter already called `stream`."""
+    if (
+        body is None
+        or body.encoding != "json"
+        or any(p.name == "stream" for p in parameters)
+    ):
+        return False
+    return body.fields is None or any(f.wire_name == "stream" for f in body.fields)
 
 
 def _text(value: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from ..ir import (
     UnionType,
 )
 from ..load import Document, DocumentSet, Target
-from ..naming import NameRegistry, field_name, pascal, snake
+from ..naming import NameRegistry, field_name, module_name, pascal
 
 Warn = Callable[[Diagnostic], None]
 
@@ -89,9 +90,11 @@ class SchemaBuilder:
             return Ref(self._named[key])
         token = target.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
         wanted = token if token.isidentifier() and token[0].isupper() else pascal(token)
+        if keyword.iskeyword(wanted):  # a schema called `None` or `True`
+            wanted += "Model"
         name = self.names.claim(wanted)
         self._named[key] = name
-        self.family[name] = snake(name)
+        self.family[name] = module_name(name)
         schema = target.value
         if is_object_schema(schema) or _is_empty_object(schema):
             self.definitions[name] = self._object(
@@ -159,12 +162,14 @@ class SchemaBuilder:
             )
         if isinstance(schema.get("enum"), list):
             return _enum(schema)
-        for keyword in ("oneOf", "anyOf"):
-            if isinstance(schema.get(keyword), list) and not schema.get("properties"):
+        for union_keyword in ("oneOf", "anyOf"):
+            if isinstance(schema.get(union_keyword), list) and not schema.get(
+                "properties"
+            ):
                 return self._union(
-                    schema[keyword],
+                    schema[union_keyword],
                     document,
-                    join_pointer(pointer, keyword),
+                    join_pointer(pointer, union_keyword),
                     hint,
                     family,
                     files,
@@ -411,8 +416,10 @@ def _default(schema: Any) -> str | float | None:
 
 
 def _enum(schema: dict[str, Any]) -> TypeExpr:
+    if not all(v is None or _is_scalar(v) for v in schema["enum"]):
+        return AnyType()
     values = tuple(dict.fromkeys(v for v in schema["enum"] if v is not None))
-    if not values or not all(_is_scalar(v) for v in values):
+    if not values:
         return AnyType()
     if all(isinstance(v, bool) for v in values):
         fallback = Primitive("bool")
