@@ -18,8 +18,8 @@ from openapi_spec_validator import (
 
 from .diagnostics import Diagnostic, join_pointer
 from .load import DocumentSet
+from .openapi import HTTP_METHODS
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 MAX_VALIDATOR_FINDINGS = 50
 
 _DUPLICATE_ID = re.compile(

@@ -24,9 +24,10 @@ from ..ir import (
 )
 from ..load import DocumentSet
 from ..naming import NameRegistry, pascal, singular
+from ..openapi import HTTP_METHODS
 from .modules import group_modules
 from .operation_names import operation_name
-from .operations import HTTP_METHODS, OperationBuilder
+from .operations import OperationBuilder
 from .schemas import SchemaBuilder, Warn
 
 # Names the generated package defines or imports next to the models.

@@ -27,8 +27,6 @@ from ..load import Document
 from ..naming import identifier, module_name, pascal, snake
 from .schemas import SchemaBuilder, is_object_schema
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
 # Keyword arguments every generated method has; spec names must not take them.
 RESERVED_ARGUMENTS = frozenset(
     {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"}
