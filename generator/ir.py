@@ -171,7 +171,7 @@ def optional(type_: TypeExpr) -> str:
     """The annotation of a value that may also be None."""
     return (
         type_.annotation()
-        if isinstance(type_, (Nullable, AnyType))
+        if isinstance(type_, (Nullable, AnyType)) or type_ == Primitive("None")
         else f"{type_.annotation()} | None"
     )
 

@@ -91,7 +91,12 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         auth=_auth(spec),
         client_headers=client_headers,
         modules=group_modules(schemas.definitions, schemas.family),
-        resources=_resources(built, client_headers, _waiter(config, built, schemas)),
+        resources=_resources(
+            built,
+            client_headers,
+            _waiter(config, built, schemas),
+            set(schemas.definitions),
+        ),
         skipped=tuple(skipped),
     )
 
@@ -211,6 +216,7 @@ def _resources(
     built: list[tuple[OperationName, Operation]],
     client_headers: tuple[Parameter, ...],
     waiter: tuple[tuple[str, ...], Waiter] | None,
+    model_names: set[str],
 ) -> tuple[Resource, ...]:
     client_header_names = {p.wire_name.lower() for p in client_headers}
     tree: dict[tuple[str, ...], list[Operation]] = {}
@@ -234,9 +240,12 @@ def _resources(
         resource_waiter = (
             waiter[1] if waiter is not None and waiter[0] == path else None
         )
+        class_name = pascal("_".join(path))
+        if class_name in model_names:  # the module imports that model: don't hide it
+            class_name += "Resource"
         return Resource(
             path[-1],
-            pascal("_".join(path)),
+            class_name,
             tuple(tree[path]),
             children,
             resource_waiter,

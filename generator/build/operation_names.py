@@ -111,5 +111,8 @@ def operation_name(
         if not unique_operation_id:
             candidate.pop("operationId", None)
         name = _descriptive_method(candidate, resource, method, rest, lists)
-    # Methods may shadow builtins (`list`, `format`); only keywords are escaped.
+    # Methods may shadow builtins (`list`, `format`); keywords are escaped, and a
+    # name from an operationId such as `4oD_Browse` gets a word in front of its digit.
+    if name[:1].isdigit():
+        name = "op_" + name
     return OperationName((resource,), name + "_" if keyword.iskeyword(name) else name)
