@@ -275,6 +275,11 @@ def main() -> int:
         "--roles", default=",".join(ROLES), help="comma-separated roles to run"
     )
     parser.add_argument("--report", type=Path, default=REPORT)
+    parser.add_argument(
+        "--cached-only",
+        action="store_true",
+        help="report what the cache holds; run nothing",
+    )
     args = parser.parse_args()
     with (CORPUS / "INDEX.tsv").open(encoding="utf-8") as index:
         roles = set(args.roles.split(","))
@@ -283,7 +288,7 @@ def main() -> int:
         rows = [r for r in rows if args.only in r["path"]]
     fingerprint = generator_fingerprint()
     cached = load_cache(fingerprint)
-    pending = [r for r in rows if r["path"] not in cached]
+    pending = [] if args.cached_only else [r for r in rows if r["path"] not in cached]
     with tempfile.TemporaryDirectory(prefix="sdkforge-corpus-") as folder:
         work = Path(folder)
         by_path = {r["path"]: r for r in rows}
