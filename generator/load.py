@@ -193,18 +193,37 @@ def resolve_pointer(data: Any, pointer: str) -> Any:
     return node
 
 
-def iter_refs(value: Any, pointer: str = "") -> Iterator[tuple[str, str]]:
-    """(pointer of the `$ref` key, ref string) for every `$ref` in a document."""
+# Maps whose keys are names chosen by the spec's author (a property may be called `x-id`).
+_NAME_MAPS = frozenset(
+    {"properties", "patternProperties", "schemas", "definitions", "parameters", "responses",
+     "requestBodies", "headers", "examples", "securitySchemes", "links", "callbacks", "paths",
+     "pathItems", "content", "mapping", "variables", "encoding", "$defs", "webhooks"}
+)  # fmt: skip
+
+
+def iter_refs(
+    value: Any, pointer: str = "", parent: str = ""
+) -> Iterator[tuple[str, str]]:
+    """(pointer of the `$ref` key, ref string) for every `$ref` a generator follows.
+
+    Vendor extensions (`x-...` keys) are not OpenAPI: a `$ref` there (say, to a code sample
+    in `x-code-samples`) is not loaded or checked.
+    """
     if isinstance(value, dict):
         ref = value.get("$ref")
         if isinstance(ref, str):
             yield pointer + "/$ref", ref
         for key, child in value.items():
-            if key != "$ref":
-                yield from iter_refs(child, f"{pointer}/{escape_pointer_token(key)}")
+            if key == "$ref" or (
+                str(key).startswith("x-") and parent not in _NAME_MAPS
+            ):
+                continue
+            yield from iter_refs(
+                child, f"{pointer}/{escape_pointer_token(key)}", str(key)
+            )
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from iter_refs(child, f"{pointer}/{index}")
+            yield from iter_refs(child, f"{pointer}/{index}", parent)
 
 
 @dataclass(frozen=True)

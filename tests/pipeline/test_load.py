@@ -150,3 +150,18 @@ def test_yaml_alias_bombs_are_refused(write_spec):
 def test_yaml_aliases_that_do_not_explode_are_fine(write_spec):
     spec = write_spec(MINIMAL + "x-a: &a {k: v}\nx-b: [*a, *a]\n")
     assert load(spec).root.data["x-b"] == [{"k": "v"}, {"k": "v"}]
+
+
+def test_refs_inside_vendor_extensions_are_not_followed(write_spec):
+    spec = write_spec(
+        MINIMAL
+        + "x-code-samples:\n  - $ref: 'snippets/missing.ts'\n"
+        + "components:\n  schemas:\n    A:\n      properties:\n        x-id: {$ref: '#/components/schemas/B'}\n"
+    )
+    with pytest.raises(FatalError, match="'#/components/schemas/B'"):
+        load(spec)  # a property named x-id is not an extension: its $ref is checked
+    fixed = spec.read_text().replace(
+        "        x-id: {$ref: '#/components/schemas/B'}\n", ""
+    )
+    spec.write_text(fixed)
+    assert load(spec).root.data["x-code-samples"] == [{"$ref": "snippets/missing.ts"}]
