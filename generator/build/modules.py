@@ -137,22 +137,13 @@ def group_modules(
                 if ref not in local and ref in family:
                     imports.setdefault(module_of[family[ref]], set()).add(ref)
         position = {d.name: i for i, d in enumerate(ordered)}
-        lazy_aliases = tuple(
-            d.name
+        refers_ahead = [
+            d
             for d in ordered
-            if isinstance(d, AliasType)
-            and any(
-                position.get(ref, -1) >= position[d.name] for ref in d.model_names()
-            )
-        )
-        rebuilt = tuple(
-            d.name
-            for d in ordered
-            if isinstance(d, ObjectType)
-            and any(
-                position.get(ref, -1) >= position[d.name] for ref in d.model_names()
-            )
-        )
+            if any(position.get(ref, -1) >= position[d.name] for ref in d.model_names())
+        ]
+        lazy_aliases = tuple(d.name for d in refers_ahead if isinstance(d, AliasType))
+        rebuilt = tuple(d.name for d in refers_ahead if isinstance(d, ObjectType))
         modules.append(
             ModelModule(
                 name=module,
