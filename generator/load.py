@@ -29,22 +29,32 @@ _YamlBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _JsonCompatibleLoader(_YamlBase):  # type: ignore[misc]
-    """Safe loader with YAML 1.2 core-schema booleans and no timestamp type."""
+    """Safe loader with YAML 1.2 core-schema scalars: no timestamps, no `yes`/`no`
+    booleans, no sexagesimal numbers, and `1e-08` is a float as in JSON."""
 
 
+_REPLACED_TAGS = {
+    f"tag:yaml.org,2002:{kind}" for kind in ("timestamp", "bool", "int", "float")
+}
 _JsonCompatibleLoader.yaml_implicit_resolvers = {
-    first: [
-        (tag, regexp)
-        for tag, regexp in resolvers
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
-    ]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_JsonCompatibleLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool",
-    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
-    list("tTfF"),
-)
+for _tag, _pattern, _first in (
+    ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
+    (
+        "float",
+        (
+            r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+            r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+        ),
+        "-+.0123456789",
+    ),
+):
+    _JsonCompatibleLoader.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(f"^(?:{_pattern})$"), list(_first)
+    )
 
 
 @dataclass

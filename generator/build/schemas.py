@@ -40,11 +40,61 @@ _PRIMITIVES = {
 _STRING_FORMATS = {"date-time": "datetime.datetime", "date": "datetime.date"}
 
 
+# Keys that annotate a schema without constraining its shape.
+_ANNOTATION_KEYS = frozenset(
+    {
+        "nullable",
+        "description",
+        "title",
+        "default",
+        "example",
+        "examples",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+        "externalDocs",
+    }
+)
+
+
+def _is_annotation(part: Any) -> bool:
+    """An `allOf` part such as `{nullable: true}` that adds no shape of its own."""
+    return isinstance(part, dict) and all(
+        key in _ANNOTATION_KEYS or key.startswith("x-") for key in part
+    )
+
+
+def _shape_parts(schema: dict[str, Any]) -> list[Any]:
+    """The `allOf` parts that contribute a shape (annotation-only parts left out)."""
+    all_of = schema.get("allOf")
+    if not isinstance(all_of, list):
+        return []
+    return [part for part in all_of if not _is_annotation(part)]
+
+
+def _is_nullable(schema: Any) -> bool:
+    """3.0 `nullable: true` (also inside an annotation-only `allOf` part) or 3.1 `null`."""
+    if not isinstance(schema, dict):
+        return False
+    declared = schema.get("type")
+    if schema.get("nullable") is True or (
+        isinstance(declared, list) and "null" in declared
+    ):
+        return True
+    all_of = schema.get("allOf")
+    return isinstance(all_of, list) and any(
+        _is_annotation(part) and part.get("nullable") is True for part in all_of
+    )
+
+
 def is_object_schema(schema: Any) -> bool:
-    """An object with named properties: it becomes a model class."""
+    """An object with named properties, or `allOf` merging several parts: a model class.
+
+    `allOf` with a single shape (`[{$ref: X}, {nullable: true}]`) is that shape itself.
+    """
     return (
         isinstance(schema, dict)
-        and ("properties" in schema or "allOf" in schema)
+        and ("properties" in schema or len(_shape_parts(schema)) > 1)
         and not ("oneOf" in schema or "anyOf" in schema)
     )
 
@@ -132,13 +182,16 @@ class SchemaBuilder:
                 )
             )
             return AnyType()
-        declared = schema.get("type")
-        nullable = schema.get("nullable") is True or (
-            isinstance(declared, list) and "null" in declared
-        )
+        nullable = _is_nullable(schema)
         ref = schema.get("$ref")
         if isinstance(ref, str):
-            base: TypeExpr = self.named_ref(self.documents.resolve(ref, document))
+            target = self.documents.resolve(ref, document)
+            base: TypeExpr = self.named_ref(target)
+            # A nullable model component: its class cannot carry the None, the reference can.
+            nullable = nullable or (
+                _is_nullable(target.value)
+                and (is_object_schema(target.value) or _is_empty_object(target.value))
+            )
         else:
             base = self._base_type(schema, document, pointer, hint, family, files)
         if nullable and not isinstance(base, (Nullable, AnyType)):
@@ -174,16 +227,13 @@ class SchemaBuilder:
                     family,
                     files,
                 )
-        all_of = schema.get("allOf")
-        if (
-            isinstance(all_of, list)
-            and len(all_of) == 1
-            and not schema.get("properties")
-        ):
+        shape_parts = _shape_parts(schema)
+        if len(shape_parts) == 1 and not schema.get("properties"):
+            index = schema["allOf"].index(shape_parts[0])
             return self.type_of(
-                all_of[0],
+                shape_parts[0],
                 document,
-                join_pointer(pointer, "allOf", 0),
+                join_pointer(pointer, "allOf", index),
                 hint,
                 family,
                 files=files,
@@ -430,14 +480,7 @@ def _enum(schema: dict[str, Any]) -> TypeExpr:
     else:
         fallback = Primitive("str | int | float | bool")
     known = EnumType(values, fallback)
-    declared = schema.get("type")
-    if (
-        None in schema["enum"]
-        or schema.get("nullable") is True
-        or (isinstance(declared, list) and "null" in declared)
-    ):
-        return Nullable(known)
-    return known
+    return Nullable(known) if None in schema["enum"] or _is_nullable(schema) else known
 
 
 def _union_of(variants: list[TypeExpr]) -> TypeExpr:

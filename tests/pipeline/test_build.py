@@ -184,3 +184,51 @@ def test_python_keywords_are_escaped_and_wire_names_kept(
     assert getattr(thing, keyword + "_") == "x"
     assert thing.created_at == 3
     assert thing.model_dump(by_alias=True) == {keyword: "x", "createdAt": 3}
+
+
+NULLABLE_REFS = """
+openapi: 3.0.3
+info: {title: T, version: "1"}
+paths: {}
+components:
+  schemas:
+    Owner:
+      type: object
+      nullable: true
+      properties: {name: {type: string}}
+    Label: {type: string, enum: [a, b]}
+    Thing:
+      type: object
+      required: [owner, label, direct]
+      properties:
+        owner:
+          allOf: [{$ref: '#/components/schemas/Label'}, {nullable: true}]
+        label:
+          description: the label, if any
+          allOf: [{$ref: '#/components/schemas/Label'}, {nullable: true, description: x}]
+        direct: {$ref: '#/components/schemas/Owner'}
+        merged:
+          allOf:
+            - {$ref: '#/components/schemas/Owner'}
+            - {type: object, properties: {extra: {type: integer}}}
+"""
+
+
+def test_allof_with_a_nullable_part_is_the_part_or_none(write_spec, tmp_path: Path):
+    spec = write_spec(NULLABLE_REFS)
+    api, _ = _api(spec)
+    thing = _definitions(api)["Thing"]
+    assert isinstance(thing, ObjectType)
+    types = {f.wire_name: f.type.annotation() for f in thing.fields}
+    assert types["owner"] == "Label | None"
+    assert types["label"] == "Label | None"
+    # A $ref to a nullable model component carries the None the class cannot.
+    assert types["direct"] == "Owner | None"
+    assert types["merged"] == "ThingMerged"
+
+    _, package = generate_package(spec, tmp_path / "out", "nullable_refs")
+    parsed = package.Thing.model_validate_json(
+        '{"owner": null, "label": "a", "direct": null, "merged": {"name": "n", "extra": 1}}'
+    )
+    assert parsed.owner is None and parsed.direct is None
+    assert parsed.merged.extra == 1

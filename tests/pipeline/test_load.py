@@ -24,7 +24,8 @@ components:
   schemas:
     Thing:
       type: object
-      example: {released: 2023-11-07, enabled: on, answer: yes, flag: true}
+      example: {released: 2023-11-07, enabled: on, answer: yes, flag: true,
+                at: 12:30, tiny: 1e-08, big: 1E+5, count: 12, id: 1_000, half: .5}
       properties: {}
 x-codes:
   200: ok
@@ -37,7 +38,14 @@ x-codes:
         "enabled": "on",
         "answer": "yes",
         "flag": True,
+        "at": "12:30",
+        "tiny": 1e-08,
+        "big": 100000.0,
+        "count": 12,
+        "id": "1_000",
+        "half": 0.5,
     }
+    assert isinstance(example["count"], int)
     assert data["x-codes"] == {"200": "ok"}
 
 
