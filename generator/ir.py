@@ -441,8 +441,13 @@ class Operation:
         ]
         documented = [(a.name, a.description) for a in arguments if a.description]
         if documented:
+            # Later lines of a description are indented under their argument.
             parts.append(
-                "Args:\n" + "\n".join(f"  {name}: {text}" for name, text in documented)
+                "Args:\n"
+                + "\n".join(
+                    f"  {name}: " + text.replace("\n", "\n    ")
+                    for name, text in documented
+                )
             )
         return "\n\n".join(parts) or f"{self.method.upper()} {self.path}"
 

@@ -39,7 +39,20 @@ _MODEL_RESERVED = frozenset(
 )
 
 
+# Comparison suffixes of filter parameters (`StartTime<`, `price>=`): words, so that
+# `StartTime`, `StartTime<` and `StartTime>` get three names.
+_OPERATORS = (
+    ("<=", " lte "),
+    (">=", " gte "),
+    ("!=", " ne "),
+    ("<", " lt "),
+    (">", " gt "),
+)
+
+
 def words(text: str) -> list[str]:
+    for operator, word in _OPERATORS:
+        text = text.replace(operator, word)
     return [w.lower() for w in _WORD.findall(text)]
 
 

@@ -6,6 +6,7 @@ Every naming and typing decision is taken here; templates only read the result.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -147,26 +148,24 @@ def _plan_operations(
         unique_id = operation_ids.count(operation.get("operationId")) == 1
         lists = builder.returns_list(operation, root, where)
         placement = operation_name(config, method, path, operation, lists, unique_id)
-        method_name = placement.method
-        if (placement.resource, method_name) in taken:
-            method_name = f"{method_name}_{method}"
-            suffix = (
-                re.sub(r"\W+", "_", path.strip("/").rsplit("/", 1)[-1])
-                .strip("_")
-                .lower()
-            )
-            if (placement.resource, method_name) in taken and suffix:
-                method_name = f"{method_name}_{suffix}"
-            if (placement.resource, method_name) in taken:
-                reason = f"name {'.'.join(placement.resource)}.{placement.method} is taken by another operation"
-                warn(
-                    Diagnostic(
-                        root.location(where),
-                        reason + "; set a name under [tool.sdkforge] operations",
-                    )
+        method_name = next(
+            (
+                candidate
+                for candidate in _method_names(placement.method, method, path)
+                if (placement.resource, candidate) not in taken
+            ),
+            None,
+        )
+        if method_name is None:
+            reason = f"name {'.'.join(placement.resource)}.{placement.method} is taken by another operation"
+            warn(
+                Diagnostic(
+                    root.location(where),
+                    reason + "; set a name under [tool.sdkforge] operations",
                 )
-                skipped.append(Skipped(method.upper(), path, where, reason))
-                continue
+            )
+            skipped.append(Skipped(method.upper(), path, where, reason))
+            continue
         taken.add((placement.resource, method_name))
         planned.append(
             (
@@ -178,6 +177,25 @@ def _plan_operations(
             )
         )
     return planned, skipped
+
+
+def _method_names(name: str, method: str, path: str) -> Iterator[str]:
+    """The planned name, then ever more specific words from the method and the path."""
+
+    def word(segment: str) -> str:
+        return re.sub(r"\W+", "_", segment).strip("_").lower()
+
+    segments = [s for s in path.strip("/").split("/") if word(s)]
+    static = [word(s) for s in segments if "{" not in s]
+    yield name
+    yield f"{name}_{method}"
+    if static:
+        yield f"{name}_{method}_{static[-1]}"
+        yield "_".join([method, *static])
+    # Every segment, parameters as `by_<name>`: distinct for distinct paths.
+    yield "_".join(
+        [method, *(f"by_{word(s)}" if "{" in s else word(s) for s in segments)]
+    )
 
 
 def _waiter(

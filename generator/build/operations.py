@@ -246,6 +246,8 @@ class OperationBuilder:
             python_name = _parameter_name(wire_name, location)
             if python_name in taken:
                 python_name = f"{python_name}_{location}"
+            while python_name in taken:
+                python_name += "_"
             taken.add(python_name)
             schema, schema_pointer = (
                 value.get("schema"),
@@ -462,6 +464,8 @@ def _keyword_field(field: Field, taken: set[str]) -> Field:
     name = field.name
     if name in taken or name in RESERVED_ARGUMENTS:
         name = f"{name}_body"
+    while name in taken:
+        name += "_"
     taken.add(name)
     return Field(
         name,

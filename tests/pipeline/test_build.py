@@ -232,3 +232,64 @@ def test_allof_with_a_nullable_part_is_the_part_or_none(write_spec, tmp_path: Pa
     )
     assert parsed.owner is None and parsed.direct is None
     assert parsed.merged.extra == 1
+
+
+def test_colliding_operation_names_fall_back_to_path_words(write_spec):
+    paths = [
+        "/{realm}/clients/{id}/scope",
+        "/{realm}/groups/{id}/scope",
+        "/{realm}/users/{id}/scope",
+        "/{realm}/{id}/scope",
+        "/{realm}/{id}",
+    ]
+    spec = write_spec(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n"
+        + "".join(
+            f"  {path}:\n    get:\n      tags: [Scope]\n      operationId: listScope\n"
+            "      responses: {'204': {description: none}}\n"
+            for path in paths
+        )
+    )
+    api, warnings = _api(spec)
+    assert not api.skipped and not warnings
+    names = [(*resource, op.name) for resource, op in api.operations()]
+    assert len(set(names)) == len(names) == len(paths)
+    assert not any(ch.isdigit() for name in names for ch in name[-1])
+
+
+def test_filter_operator_parameters_get_distinct_names(write_spec, tmp_path: Path):
+    wire_names = ["StartTime", "StartTime<", "StartTime>", "start_time", "Start-Time"]
+    parameters = ", ".join(
+        f"{{name: '{name}', in: query, schema: {{type: string}}}}"
+        for name in wire_names
+    )
+    spec = write_spec(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n"
+        "  /calls:\n    get:\n      operationId: listCalls\n"
+        f"      parameters: [{parameters}]\n"
+        "      responses: {'204': {description: none}}\n"
+    )
+    api, _ = _api(spec)
+    [(_, operation)] = list(api.operations())
+    names = {p.wire_name: p.name for p in operation.parameters}
+    assert names["StartTime<"] == "start_time_lt"
+    assert names["StartTime>"] == "start_time_gt"
+    assert len(set(names.values())) == len(wire_names)
+    _, package = generate_package(spec, tmp_path / "out", "filters_demo")
+    assert package.FiltersDemo is not None
+
+
+def test_multi_paragraph_argument_descriptions_stay_under_their_argument(write_spec):
+    spec = write_spec(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n"
+        "  /calls:\n    get:\n      operationId: listCalls\n"
+        "      parameters:\n"
+        "        - name: limit\n          in: query\n          schema: {type: integer}\n"
+        '          description: "How many.\\n\\nAt most 100."\n'
+        "      responses: {'204': {description: none}}\n"
+    )
+    api, _ = _api(spec)
+    [(_, operation)] = list(api.operations())
+    assert operation.docstring.endswith(
+        "Args:\n  limit: How many.\n    \n    At most 100."
+    )
