@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,12 @@ CACHE = ROOT / "tests" / "corpus" / ".cache" / "outcomes.jsonl"
 ROLES = ("real-world", "example", "test-fixture", "negative-fixture")
 TIMEOUT = 900
 MYPY_SAMPLE = 40
+MYPY_REQUIRED = (
+    "openai/openapi.yaml",
+    "stripe/openapi/spec3.json",
+    "github/generated/api.github.com.json",
+    "github/cache/api.github.com.json",
+)
 # A fatal error: one line naming file, line and JSON pointer.
 LOCATED_ERROR = re.compile(r"^sdkforge: error: .+:\d+: /\S*: .+")
 LOCATED_WARNING = re.compile(r"^warning: .+:\d+: /\S*: .+")
@@ -267,6 +274,21 @@ def write_report(outcomes: list[Outcome], path: Path, planned: int) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def fixed_mypy_sample() -> set[str]:
+    """The documents checked with `mypy --strict`, whatever the run's filters: the ones the
+    acceptance names, then evenly spaced documents of the whole index, 40 in all."""
+    with (CORPUS / "INDEX.tsv").open(encoding="utf-8") as index:
+        paths = sorted(
+            r["path"]
+            for r in csv.DictReader(index, delimiter="\t")
+            if r["role"] in ("real-world", "example", "test-fixture")
+        )
+    sample = [p for p in MYPY_REQUIRED if p in paths]
+    rest = [p for p in paths if p not in sample]
+    step = max(len(rest) // (MYPY_SAMPLE - len(sample)), 1)
+    return set(sample + rest[::step][: MYPY_SAMPLE - len(sample)])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2)
@@ -286,6 +308,7 @@ def main() -> int:
         rows = [r for r in csv.DictReader(index, delimiter="\t") if r["role"] in roles]
     if args.only:
         rows = [r for r in rows if args.only in r["path"]]
+    mypy_sample = fixed_mypy_sample()
     fingerprint = generator_fingerprint()
     cached = load_cache(fingerprint)
     pending = [] if args.cached_only else [r for r in rows if r["path"] not in cached]
@@ -297,16 +320,10 @@ def main() -> int:
             outcome = run_one(row, work)
             if outcome.imports and not outcome.mypy and row["path"] in mypy_sample:
                 run_mypy(outcome, work, row)
+            shutil.rmtree(work / row["sha256"], ignore_errors=True)
             remember(outcome, fingerprint)
             return outcome
 
-        # A fixed sample for mypy --strict: every 5th document in path order, 40 at most.
-        mypy_sample = {
-            r["path"]
-            for r in sorted(rows, key=lambda r: r["path"])
-            if r["role"] != "negative-fixture"
-        }
-        mypy_sample = set(sorted(mypy_sample)[::5][:MYPY_SAMPLE])
         with ThreadPoolExecutor(args.jobs) as pool:
             fresh = list(pool.map(run_and_remember, pending))
     outcomes = [*cached.values(), *fresh]
