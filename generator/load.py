@@ -21,6 +21,7 @@ from .diagnostics import (
     FatalError,
     Location,
     escape_pointer_token,
+    join_pointer,
     unescape_pointer_token,
 )
 from .swagger2 import is_swagger2, source_pointer, to_openapi3
@@ -83,7 +84,8 @@ class Document:
             try:
                 self._nodes = yaml.compose(self.text, Loader=_JsonCompatibleLoader)
             except yaml.YAMLError:
-                return None
+                # JSON that YAML cannot read (keys over 1024 characters): find the keys.
+                return _searched_line(self.text, _pointer_tokens(pointer))
         node: yaml.Node | None = self._nodes
         for token in _pointer_tokens(pointer):
             if node is None:
@@ -93,6 +95,45 @@ class Document:
                 break
             node = child
         return node.start_mark.line + 1 if node is not None else None
+
+    def pointer_at(self, line: int) -> str:
+        """The pointer of the innermost node whose text spans 1-based `line`."""
+        try:
+            node = yaml.compose(self.text, Loader=_JsonCompatibleLoader)
+        except yaml.YAMLError:
+            return ""
+        pointer = ""
+        while node is not None:
+            children = (
+                [(str(k.value), v) for k, v in node.value]
+                if isinstance(node, yaml.MappingNode)
+                else list(enumerate(node.value))
+                if isinstance(node, yaml.SequenceNode)
+                else []
+            )
+            node = None
+            for token, child in children:
+                if child.start_mark.line < line <= child.end_mark.line + 1:
+                    pointer, node = join_pointer(pointer, token), child
+                    break
+        return pointer
+
+
+YAML_LOADER: type = _JsonCompatibleLoader
+"""The loader specs are read with, for stages that look at the YAML events themselves."""
+
+
+def _searched_line(text: str, tokens: list[str]) -> int:
+    """The line of the last of `tokens` found as a JSON key, each after the one before."""
+    position = 0
+    for token in tokens:
+        if token.isdigit():  # an array index is not written in the text
+            continue
+        found = text.find(json.dumps(token), position)
+        if found < 0:
+            break
+        position = found
+    return text.count("\n", 0, position) + 1
 
 
 def _child_node(node: yaml.Node, token: str) -> yaml.Node | None:

@@ -29,7 +29,7 @@ class Generated:
 
 
 def generate(
-    config: ClientConfig, spec_name: str, *, strict: bool = False
+    config: ClientConfig, spec_name: str, *, strict: bool = False, black: bool = True
 ) -> Generated:
     """Everything but writing; raises FatalError on input we cannot generate from."""
     documents = load(config.spec, spec_name)
@@ -47,7 +47,7 @@ def generate(
             first.location,
             f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)",
         )
-    files = format_files(render(api))
+    files = format_files(render(api), black=black)
     manifest = {
         "generator": f"sdkforge {__version__}",
         "spec": {"file": config.spec.name, "sha256": sha256(config.spec.read_bytes())},

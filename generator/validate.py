@@ -10,14 +10,15 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import yaml
 from openapi_spec_validator import (
     OpenAPIV2SpecValidator,
     OpenAPIV30SpecValidator,
     OpenAPIV31SpecValidator,
 )
 
-from .diagnostics import Diagnostic, join_pointer
-from .load import DocumentSet
+from .diagnostics import Diagnostic, Location, join_pointer
+from .load import YAML_LOADER, DocumentSet
 from .openapi import HTTP_METHODS
 
 MAX_VALIDATOR_FINDINGS = 50
@@ -28,7 +29,12 @@ _DUPLICATE_ID = re.compile(
 
 
 def validate(documents: DocumentSet) -> list[Diagnostic]:
-    return [*_spec_validator(documents), *_path_parameters(documents)]
+    return [
+        *_spec_validator(documents),
+        *_path_parameters(documents),
+        *_document_checks(documents),
+        *_flow_indentation(documents),
+    ]
 
 
 def _validator_class(spec: dict[str, Any]) -> type | None:
@@ -144,3 +150,141 @@ def _declared(documents: DocumentSet, parameters: Any) -> set[str]:
         ):
             names.add(parameter["name"])
     return names
+
+
+# What openapi-spec-validator lets through: formats it does not check, rules outside the
+# JSON schema, and text that tries to break out of a comment or string of generated code.
+_URL_FORBIDDEN = re.compile(r'[\s<>"\\^`|]|%(?![0-9A-Fa-f]{2})')
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_PATH_FORBIDDEN = re.compile(r'[\s<>"\\^`|;]')
+# `*/` and `=end` only where they open the text: there they close a comment of the
+# code a naive generator emits; inside a text (`users/*/operations`) they are harmless.
+_INJECTION = re.compile(r'<script|\A\s*\*/|\A=end|"""|\beval\(')
+_LINK_FIELDS = frozenset(
+    {
+        "operationRef",
+        "operationId",
+        "parameters",
+        "requestBody",
+        "description",
+        "server",
+    }
+)
+_TEXT_FIELDS = frozenset({"title", "summary", "description"})
+_LINK_OBJECT = re.compile(r"^/components/links/[^/]+$|/responses/[^/]+/links/[^/]+$")
+# Keys whose values are instance data, not OpenAPI objects.
+_DATA_KEYS = frozenset({"example", "value", "default", "enum", "const"})
+
+
+def _document_checks(documents: DocumentSet) -> Iterator[Diagnostic]:
+    root = documents.root
+    version = str(root.data.get("openapi", ""))
+    for pointer, node in _walk(root.data):
+        tokens = pointer.split("/")
+        parent = tokens[-2] if len(tokens) > 1 else ""
+        for message in _node_findings(node, tokens[-1], parent, pointer, version):
+            yield Diagnostic(root.location(pointer), message)
+
+
+def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """(pointer, mapping) of every mapping outside vendor extensions and example data."""
+    if isinstance(value, dict):
+        yield pointer, value
+        for key, child in value.items():
+            if not str(key).startswith("x-") and key not in _DATA_KEYS:
+                yield from _walk(child, join_pointer(pointer, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _walk(child, join_pointer(pointer, index))
+
+
+def _node_findings(
+    node: dict[str, Any], key: str, parent: str, pointer: str, version: str
+) -> Iterator[str]:
+    in_schema = "/properties/" in pointer or "/schemas/" in pointer
+    for field in ("url", "termsOfService"):
+        value = node.get(field)
+        if isinstance(value, str) and _URL_FORBIDDEN.search(value) and not in_schema:
+            yield f"{field} {value[:60]!r} is not a URL"
+    email = node.get("email")
+    if key == "contact" and isinstance(email, str) and not _EMAIL.fullmatch(email):
+        yield f"email {email[:60]!r} is not an email address"
+    enum = node.get("enum")
+    if (
+        parent == "variables"
+        and version >= "3.1"
+        and isinstance(enum, list)
+        and node.get("default") not in enum
+    ):
+        yield f"server variable default {node.get('default')!r} is not in its enum"
+    is_media_type = parent == "content"
+    is_parameter = "in" in node and "name" in node
+    if (is_media_type or is_parameter or parent == "headers") and (
+        "example" in node and "examples" in node
+    ):
+        yield "`example` and `examples` are mutually exclusive"
+    if _LINK_OBJECT.search(pointer) and "$ref" not in node:
+        for unknown in sorted(
+            k for k in node if k not in _LINK_FIELDS and not k.startswith("x-")
+        ):
+            yield f"link object has no field {unknown!r}"
+    if key == "paths":
+        for path in node:
+            if _PATH_FORBIDDEN.search(str(path)):
+                yield f"path {str(path)[:60]!r} has characters a URL path cannot hold"
+    if not in_schema:
+        for field in _TEXT_FIELDS:
+            text = node.get(field)
+            if isinstance(text, str) and _INJECTION.search(text):
+                found = _INJECTION.search(text)
+                assert found is not None
+                yield (
+                    f"{field} holds code-like text {found.group(0)!r}; it reaches the "
+                    "generated code only as an escaped literal"
+                )
+
+
+def _flow_indentation(documents: DocumentSet) -> Iterator[Diagnostic]:
+    """YAML flow collections (`{...}`) whose lines fall left of their block: YAML 1.2 forbids
+    it, PyYAML reads it anyway, so other tools may not read the document as we do."""
+    root = documents.root
+    if root.path.suffix.lower() == ".json" or not re.search(
+        r"[{\[][ \t]*$", root.text, re.MULTILINE
+    ):
+        return
+    block_columns: list[int] = []
+    flow_depth = 0
+    flow_line = 0
+    try:
+        for event in yaml.parse(root.text, Loader=YAML_LOADER):
+            mark = event.start_mark
+            if mark is None:
+                continue
+            is_start = isinstance(
+                event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+            )
+            is_end = isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent))
+            if (
+                flow_depth
+                and mark.line > flow_line
+                and block_columns
+                and mark.column < block_columns[-1]
+            ):
+                line = mark.line + 1
+                yield Diagnostic(
+                    Location(root.name, root.pointer_at(line), line),
+                    f"YAML flow collection continues at column {mark.column + 1}, "
+                    f"left of its block (column {block_columns[-1] + 1})",
+                )
+                return
+            if is_start and getattr(event, "flow_style", False):
+                flow_depth += 1
+                flow_line = flow_line if flow_depth > 1 else mark.line
+            elif is_start:
+                block_columns.append(mark.column)
+            elif is_end and flow_depth:
+                flow_depth -= 1
+            elif is_end and block_columns:
+                block_columns.pop()
+    except yaml.YAMLError:
+        return

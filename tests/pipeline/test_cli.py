@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -10,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from generator.config import ClientConfig
+from generator.pipeline import generate
+from tests.conftest import ROOT, SPECS
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -153,3 +156,15 @@ def test_check_passes_then_fails_after_a_one_character_spec_change(tmp_path: Pat
     assert stale.returncode == 1
     assert "generated/mka1: stale" in stale.stdout
     assert "identifieR" in stale.stdout  # the diff shows the change
+
+
+def test_no_black_gives_the_same_code(tmp_path: Path):
+    config = ClientConfig.default(SPECS / "moonshot.yaml", tmp_path / "m", "m")
+    with_black = generate(config, "moonshot.yaml").files
+    without = generate(config, "moonshot.yaml", black=False).files
+    python = sorted(p for p in with_black if p.endswith(".py"))
+    assert python == sorted(p for p in without if p.endswith(".py"))
+    for path in python:
+        assert ast.dump(ast.parse(with_black[path])) == ast.dump(
+            ast.parse(without[path])
+        ), path
