@@ -57,3 +57,83 @@ def test_undeclared_and_unused_path_parameters(write_spec):
         in messages
     )
     assert "path parameter 'other' does not appear in the path template" in messages
+
+
+DEFECTS = """openapi: 3.1.0
+info:
+  title: T
+  version: "1"
+  termsOfService: ht<p://example
+  description: "<script>alert(1)</script>"
+  contact: {name: n, email: 'hr%6A#5', url: https://example.com}
+servers:
+  - url: https://{region}.example.com
+    variables:
+      region: {enum: [eu, us], default: asia}
+  - url: not a url
+paths:
+  '/items"; drop':
+    get:
+      parameters:
+        - {name: q, in: query, schema: {type: string}, example: a, examples: {b: {value: b}}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              example: {links: {self: {href: x}}}
+          links:
+            next: {operationId: getItems, body: {url: x}}
+components:
+  schemas:
+    Page:
+      type: object
+      description: "users/*/operations and =end here are harmless"
+      properties:
+        links: {type: object, properties: {about: {type: string}}}
+        url: {type: string, default: "not a url either"}
+"""
+
+
+def test_what_the_spec_validator_lets_through_is_located(write_spec):
+    spec = write_spec(DEFECTS)
+    findings = {f.message: f.location for f in validate(load(spec))}
+    expected = {
+        "termsOfService 'ht<p://example' is not a URL": ("/info", 3),
+        "email 'hr%6A#5' is not an email address": ("/info/contact", 7),
+        "server variable default 'asia' is not in its enum": (
+            "/servers/0/variables/region",
+            11,
+        ),
+        "url 'not a url' is not a URL": ("/servers/1", 12),
+        "path '/items\"; drop' has characters a URL path cannot hold": ("/paths", 14),
+        "`example` and `examples` are mutually exclusive": (
+            '/paths/~1items"; drop/get/parameters/0',
+            17,
+        ),
+        "link object has no field 'body'": (
+            '/paths/~1items"; drop/get/responses/200/links/next',
+            25,
+        ),
+        "description holds code-like text '<script'; it reaches the generated code"
+        " only as an escaped literal": ("/info", 3),
+    }
+    for message, (pointer, line) in expected.items():
+        assert message in findings, message
+        assert (findings[message].pointer, findings[message].line) == (pointer, line)
+    ours = [m for m in findings if m not in expected and "not a URL" in m]
+    assert ours == [], "schema properties and example data are not OpenAPI objects"
+    assert not any("link object has no field 'about'" in m for m in findings)
+    assert not any("'*/'" in m or "'=end'" in m for m in findings)
+
+
+def test_yaml_flow_collections_left_of_their_block_are_located(write_spec):
+    spec = write_spec(
+        "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths: {}\n"
+        "components:\n  schemas:\n    A:\n      type: object\n      example: {\n"
+        '        "a": 1\n     }\n'
+    )
+    [finding] = [f for f in validate(load(spec)) if "flow collection" in f.message]
+    assert finding.location.line == 10
+    assert finding.location.pointer == "/components/schemas/A/example"
+    assert "column 6, left of its block (column 7)" in finding.message
