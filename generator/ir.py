@@ -276,6 +276,10 @@ class Parameter:
     description: str | None = None
     client_default: bool = False
     """Also settable once on the client (a header every operation accepts)."""
+    style: tuple[str, bool] | None = None
+    """(`style`, `explode`) where they differ from the location's default: form and
+    exploded for query and cookie, simple and not exploded for path and header; `content`
+    for a parameter defined by a media type, sent as JSON."""
 
     @property
     def argument_annotation(self) -> str:
@@ -415,6 +419,11 @@ class Operation:
         if self.body.fields is None:
             return self.body.required
         return any(f.required for f in self.body.fields)
+
+    @property
+    def parameter_styles(self) -> dict[str, tuple[str, bool]]:
+        """Wire name -> (style, explode) of the parameters not sent the default way."""
+        return {p.wire_name: p.style for p in self.parameters if p.style is not None}
 
     @property
     def grouped_parameters(self) -> tuple[tuple[str, tuple[Parameter, ...]], ...]:

@@ -94,6 +94,8 @@ class RequestArgs:
     query: Mapping[str, Any] = field(default_factory=dict)
     headers: Mapping[str, Any] = field(default_factory=dict)
     cookies: Mapping[str, Any] = field(default_factory=dict)
+    styles: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+    """Wire name -> (style, explode) of the parameters not sent their location's default way."""
     accept: str = "application/json"
     json_body: Any = None
     form: Mapping[str, Any] | None = None
@@ -156,15 +158,78 @@ def _text_value(value: Any) -> str:
     return str(value)
 
 
+def _path_segment(text: str) -> str:
+    return quote(text, safe="")
+
+
+def _pairs(value: Any) -> list[tuple[str, str]]:
+    """An object parameter (a dict or a model) as key and text pairs, unset keys left out."""
+    data = _jsonable(value) if isinstance(value, pydantic.BaseModel) else value
+    return [
+        (str(key), _text_value(item)) for key, item in data.items() if item is not None
+    ]
+
+
+def _members(value: Any, explode: bool, encode: Callable[[str], str]) -> list[str]:
+    """An array's items, or an object's `key=value` (exploded) or `key`, `value` entries."""
+    if isinstance(value, (Mapping, pydantic.BaseModel)):
+        pairs = [(encode(k), encode(v)) for k, v in _pairs(value)]
+        return (
+            [f"{k}={v}" for k, v in pairs]
+            if explode
+            else [part for pair in pairs for part in pair]
+        )
+    if isinstance(value, (list, tuple)):
+        return [encode(_text_value(item)) for item in value]
+    return [encode(_text_value(value))]
+
+
+def _simple_value(
+    name: str, value: Any, style: tuple[str, bool], encode: Callable[[str], str]
+) -> str:
+    """A path, header or cookie value in its OpenAPI style: simple, label or matrix."""
+    kind, explode = style
+    if kind == "content":
+        return encode(json.dumps(_jsonable(value)))
+    members = _members(value, explode, encode)
+    if kind == "label":
+        return "." + ("." if explode else ",").join(members)
+    if kind == "matrix":
+        if explode and isinstance(value, (list, tuple)):
+            return "".join(f";{name}={member}" for member in members)
+        if explode and isinstance(value, (Mapping, pydantic.BaseModel)):
+            return "".join(f";{member}" for member in members)
+        return f";{name}=" + ",".join(members)
+    return ",".join(members)
+
+
+_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
+
+
 def _query_items(
-    query: Mapping[str, Any],
+    query: Mapping[str, Any], styles: Mapping[str, tuple[str, bool]]
 ) -> list[tuple[str, str | int | float | bool | None]]:
+    """Query parameters in their OpenAPI style; by default form and exploded."""
     items: list[tuple[str, str | int | float | bool | None]] = []
     for key, value in query.items():
         if value is None:
             continue
-        for item in value if isinstance(value, (list, tuple)) else [value]:
-            items.append((key, _text_value(item)))
+        kind, explode = styles.get(key, ("form", True))
+        if kind == "content":
+            items.append((key, json.dumps(_jsonable(value))))
+        elif isinstance(value, (Mapping, pydantic.BaseModel)):
+            if kind == "deepObject":
+                items += [(f"{key}[{k}]", v) for k, v in _pairs(value)]
+            elif explode:
+                items += _pairs(value)
+            else:
+                items.append((key, ",".join(_members(value, False, str))))
+        elif isinstance(value, (list, tuple)) and not explode:
+            items.append(
+                (key, _DELIMITERS.get(kind, ",").join(_members(value, False, str)))
+            )
+        else:
+            items += [(key, member) for member in _members(value, explode, str)]
     return items
 
 
@@ -292,7 +357,12 @@ class _BaseClient:
 
     def _build_request(self, args: RequestArgs) -> httpx.Request:
         url_path = args.path.format(
-            **{k: quote(_text_value(v), safe="") for k, v in args.path_params.items()}
+            **{
+                k: _simple_value(
+                    k, v, args.styles.get(k, ("simple", False)), _path_segment
+                )
+                for k, v in args.path_params.items()
+            }
         )
         headers = {
             "Accept": "text/event-stream" if args.streams_events else args.accept,
@@ -300,21 +370,22 @@ class _BaseClient:
             **self._auth_headers(),
             **self._default_headers,
             **{
-                k: _text_value(v)
+                k: _simple_value(k, v, args.styles.get(k, ("simple", False)), str)
                 for k, v in _given(args.headers).items()
                 if v is not None
             },
             **(args.extra_headers or {}),
         }
         cookie = "; ".join(
-            f"{k}={_text_value(v)}"
+            f"{k}={_simple_value(k, v, args.styles.get(k, ('simple', False)), str)}"
             for k, v in _given(args.cookies).items()
             if v is not None
         )
         if cookie:
             headers["Cookie"] = cookie
         params = _query_items(
-            {**self._auth_query(), **_given(args.query), **(args.extra_query or {})}
+            {**self._auth_query(), **_given(args.query), **(args.extra_query or {})},
+            args.styles,
         )
         kwargs: dict[str, Any] = {}
         if args.form is not None or args.files is not None:

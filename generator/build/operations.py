@@ -253,11 +253,13 @@ class OperationBuilder:
                 value.get("schema"),
                 join_pointer(value_pointer, "schema"),
             )
+            style = _style(value, location)
             if (
                 schema is None
                 and isinstance(value.get("content"), dict)
                 and value["content"]
             ):
+                style = ("content", False)
                 media = next(iter(value["content"]))
                 schema = value["content"][media].get("schema")
                 schema_pointer = join_pointer(value_pointer, "content", media, "schema")
@@ -276,6 +278,7 @@ class OperationBuilder:
                     type=param_type,
                     required=location == "path" or value.get("required") is True,
                     description=_text(value.get("description")),
+                    style=style,
                 )
             )
         # Path parameters first, in the order the URL template names them; an undeclared
@@ -450,6 +453,27 @@ def _text(value: Any) -> str | None:
 
 def _path_of(pointer: str) -> str:
     return pointer.split("/")[2].replace("~1", "/").replace("~0", "~")
+
+
+_STYLES = {
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
+    "path": ("simple", "label", "matrix"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
+
+
+def _style(parameter: dict[str, Any], location: str) -> tuple[str, bool] | None:
+    """(style, explode) when the parameter asks for other than its location's default."""
+    allowed = _STYLES.get(location, ())
+    style = parameter.get("style")
+    if style not in allowed:
+        style = allowed[0] if allowed else "form"
+    explode = parameter.get("explode")
+    if not isinstance(explode, bool):
+        explode = style == "form"
+    default = (allowed[0] if allowed else "form", location in ("query", "cookie"))
+    return None if (style, explode) == default else (style, explode)
 
 
 def _parameter_name(wire_name: str, location: str) -> str:
