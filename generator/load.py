@@ -71,6 +71,8 @@ class Document:
     text: str
     data: Any
     source_pointer: Callable[[str], str] | None = field(default=None, repr=False)
+    repaired: tuple[int, str] | None = None
+    """(line, what) was mended to read the file at all; the validate stage reports it."""
     _nodes: yaml.Node | None = field(default=None, repr=False)
 
     def location(self, pointer: str) -> Location:
@@ -198,6 +200,11 @@ def _json_compatible(value: Any, name: str) -> Any:
     return convert(value)
 
 
+_YAML_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]"
+)
+
+
 def parse_file(path: Path, name: str) -> Document:
     try:
         text = path.read_text(encoding="utf-8")
@@ -217,6 +224,18 @@ def parse_file(path: Path, name: str) -> Document:
                 Location(name, "", exc.lineno), f"JSON syntax error: {exc.msg}"
             ) from None
     else:
+        repaired = None
+        # YAML forbids control characters that JSON strings allow; read them as U+FFFD.
+        forbidden = _YAML_FORBIDDEN.findall(text)
+        if forbidden:
+            first = _YAML_FORBIDDEN.search(text)
+            assert first is not None
+            repaired = (
+                text.count("\n", 0, first.start()) + 1,
+                f"{len(forbidden)} control character(s) YAML does not allow, the first"
+                + f" U+{ord(first.group()):04X}, read as U+FFFD",
+            )
+            text = _YAML_FORBIDDEN.sub("\ufffd", text)
         try:
             data = _json_compatible(yaml.load(text, Loader=_JsonCompatibleLoader), name)
         except yaml.MarkedYAMLError as exc:
@@ -228,6 +247,7 @@ def parse_file(path: Path, name: str) -> Document:
             ) from None
         except yaml.YAMLError as exc:
             raise FatalError(Location(name, ""), f"YAML error: {exc}") from None
+        return Document(path=path, name=name, text=text, data=data, repaired=repaired)
     return Document(path=path, name=name, text=text, data=data)
 
 

@@ -30,6 +30,18 @@ _DUPLICATE_ID = re.compile(
 
 def validate(documents: DocumentSet) -> list[Diagnostic]:
     return [
+        *(
+            Diagnostic(
+                Location(
+                    document.name,
+                    document.pointer_at(document.repaired[0]),
+                    document.repaired[0],
+                ),
+                document.repaired[1],
+            )
+            for document in documents.documents.values()
+            if document.repaired
+        ),
         *_spec_validator(documents),
         *_path_parameters(documents),
         *_document_checks(documents),

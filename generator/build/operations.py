@@ -28,8 +28,19 @@ from ..naming import identifier, module_name, pascal, snake
 from .schemas import SchemaBuilder, is_object_schema
 
 # Keyword arguments every generated method has; spec names must not take them.
+# The runtime's own keyword arguments, and the names a method body calls (`cast`).
 RESERVED_ARGUMENTS = frozenset(
-    {"self", "extra_headers", "extra_query", "extra_body", "timeout", "body"}
+    {
+        "self",
+        "extra_headers",
+        "extra_query",
+        "extra_body",
+        "timeout",
+        "max_retries",
+        "body",
+        "cast",
+        "warnings",
+    }
 )
 
 _CURSOR_PARAMETERS = ("after", "starting_after")

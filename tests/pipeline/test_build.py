@@ -293,3 +293,28 @@ def test_multi_paragraph_argument_descriptions_stay_under_their_argument(write_s
     assert operation.docstring.endswith(
         "Args:\n  limit: How many.\n    \n    At most 100."
     )
+
+
+def test_body_fields_named_like_runtime_arguments_are_renamed(
+    write_spec, tmp_path: Path
+):
+    spec = write_spec(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n"
+        "  /jobs:\n    post:\n      operationId: createJob\n"
+        "      requestBody:\n        content:\n          application/json:\n"
+        "            schema:\n              type: object\n              properties:\n"
+        "                maxRetries: {type: integer}\n                timeout: {type: integer}\n"
+        "                cast: {type: string}\n"
+        "      responses: {'204': {description: none}}\n"
+    )
+    api, _ = _api(spec)
+    [(_, operation)] = list(api.operations())
+    assert operation.body is not None and operation.body.fields is not None
+    names = {f.wire_name: f.name for f in operation.body.fields}
+    assert names == {
+        "maxRetries": "max_retries_body",
+        "timeout": "timeout_body",
+        "cast": "cast_body",
+    }
+    _, package = generate_package(spec, tmp_path / "out", "reserved_demo")
+    assert package.ReservedDemo is not None

@@ -8,6 +8,7 @@ import pytest
 
 from generator.diagnostics import FatalError
 from generator.load import load
+from generator.validate import validate
 
 MINIMAL = """
 openapi: 3.1.0
@@ -173,3 +174,13 @@ def test_refs_inside_vendor_extensions_are_not_followed(write_spec):
     )
     spec.write_text(fixed)
     assert load(spec).root.data["x-code-samples"] == [{"$ref": "snippets/missing.ts"}]
+
+
+def test_control_characters_yaml_forbids_are_read_with_a_located_warning(write_spec):
+    spec = write_spec(MINIMAL + 'x-note: "bad \x9f byte"\n')
+    documents = load(spec)
+    assert documents.root.data["x-note"] == "bad \ufffd byte"
+    [finding] = [f for f in validate(documents) if "control character" in f.message]
+    assert finding.location.line == 4  # openapi, info, paths, then x-note
+    assert finding.location.pointer == "/x-note"
+    assert "U+009F" in finding.message
