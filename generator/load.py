@@ -18,6 +18,7 @@ from urllib.parse import unquote
 import yaml
 
 from .diagnostics import (
+    Diagnostic,
     FatalError,
     Location,
     escape_pointer_token,
@@ -71,8 +72,8 @@ class Document:
     text: str
     data: Any
     source_pointer: Callable[[str], str] | None = field(default=None, repr=False)
-    repaired: tuple[int, str] | None = None
-    """(line, what) was mended to read the file at all; the validate stage reports it."""
+    repairs: list[Diagnostic] = field(default_factory=list)
+    """What was mended to read or resolve the file; the validate stage reports it."""
     _nodes: yaml.Node | None = field(default=None, repr=False)
 
     def location(self, pointer: str) -> Location:
@@ -224,30 +225,34 @@ def parse_file(path: Path, name: str) -> Document:
                 Location(name, "", exc.lineno), f"JSON syntax error: {exc.msg}"
             ) from None
     else:
-        repaired = None
+        line, message = 0, ""
         # YAML forbids control characters that JSON strings allow; read them as U+FFFD.
         forbidden = _YAML_FORBIDDEN.findall(text)
         if forbidden:
             first = _YAML_FORBIDDEN.search(text)
             assert first is not None
-            repaired = (
-                text.count("\n", 0, first.start()) + 1,
+            line = text.count("\n", 0, first.start()) + 1
+            message = (
                 f"{len(forbidden)} control character(s) YAML does not allow, the first"
-                + f" U+{ord(first.group()):04X}, read as U+FFFD",
+                + f" U+{ord(first.group()):04X}, read as U+FFFD"
             )
             text = _YAML_FORBIDDEN.sub("\ufffd", text)
         try:
             data = _json_compatible(yaml.load(text, Loader=_JsonCompatibleLoader), name)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark else None
             problem = exc.problem or exc.context or "invalid YAML"
             raise FatalError(
-                Location(name, "", line), f"YAML syntax error: {problem}"
+                Location(name, "", mark.line + 1 if mark else None),
+                f"YAML syntax error: {problem}",
             ) from None
         except yaml.YAMLError as exc:
             raise FatalError(Location(name, ""), f"YAML error: {exc}") from None
-        return Document(path=path, name=name, text=text, data=data, repaired=repaired)
+        document = Document(path=path, name=name, text=text, data=data)
+        if message:
+            where = Location(name, document.pointer_at(line), line)
+            document.repairs.append(Diagnostic(where, message))
+        return document
     return Document(path=path, name=name, text=text, data=data)
 
 
@@ -272,13 +277,17 @@ _NAME_MAPS = frozenset(
 )  # fmt: skip
 
 
+# Keys whose values are instance data: a `$ref` key there is data too (GitHub's examples).
+_DATA_KEYS = frozenset({"example", "value", "default", "enum", "const"})
+
+
 def iter_refs(
     value: Any, pointer: str = "", parent: str = ""
 ) -> Iterator[tuple[str, str]]:
     """(pointer of the `$ref` key, ref string) for every `$ref` a generator follows.
 
     Vendor extensions (`x-...` keys) are not OpenAPI: a `$ref` there (say, to a code sample
-    in `x-code-samples`) is not loaded or checked.
+    in `x-code-samples`) is not loaded or checked; nor is one inside example or default data.
     """
     if isinstance(value, dict):
         ref = value.get("$ref")
@@ -286,7 +295,8 @@ def iter_refs(
             yield pointer + "/$ref", ref
         for key, child in value.items():
             if key == "$ref" or (
-                str(key).startswith("x-") and parent not in _NAME_MAPS
+                (str(key).startswith("x-") or key in _DATA_KEYS)
+                and parent not in _NAME_MAPS
             ):
                 continue
             yield from iter_refs(
@@ -372,7 +382,35 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
             try:
                 document_set.resolve(ref, document)
             except (KeyError, ValueError):
-                raise FatalError(
-                    document.location(ref_pointer), f"unresolvable $ref {ref!r}"
-                ) from None
+                if not _local_defs(document, ref_pointer, ref):
+                    raise FatalError(
+                        document.location(ref_pointer), f"unresolvable $ref {ref!r}"
+                    ) from None
     return document_set
+
+
+def _local_defs(document: Document, ref_pointer: str, ref: str) -> bool:
+    """`#/$defs/X` written inside an embedded schema that holds `$defs` (pydantic output
+    pasted into a spec): JSON Schema reads `#` as the document root, where X is not, but
+    the meaning is plain. Point the `$ref` at the enclosing `$defs` and say so."""
+    if not ref.startswith("#/$defs/"):
+        return False
+    name = unescape_pointer_token(ref[len("#/$defs/") :])
+    holder = ref_pointer[: -len("/$ref")]
+    ancestor = holder
+    while ancestor:
+        ancestor = ancestor.rsplit("/", 1)[0]
+        node = resolve_pointer(document.data, ancestor)
+        defs = node.get("$defs") if isinstance(node, dict) else None
+        if isinstance(defs, dict) and name in defs:
+            fixed = "#" + join_pointer(ancestor, "$defs", name)
+            resolve_pointer(document.data, holder)["$ref"] = fixed
+            document.repairs.append(
+                Diagnostic(
+                    document.location(ref_pointer),
+                    f"$ref {ref!r} is not at the document root; read as the enclosing"
+                    f" schema's {fixed!r}",
+                )
+            )
+            return True
+    return False

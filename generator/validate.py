@@ -31,16 +31,9 @@ _DUPLICATE_ID = re.compile(
 def validate(documents: DocumentSet) -> list[Diagnostic]:
     return [
         *(
-            Diagnostic(
-                Location(
-                    document.name,
-                    document.pointer_at(document.repaired[0]),
-                    document.repaired[0],
-                ),
-                document.repaired[1],
-            )
+            repair
             for document in documents.documents.values()
-            if document.repaired
+            for repair in document.repairs
         ),
         *_spec_validator(documents),
         *_path_parameters(documents),
@@ -171,7 +164,7 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _PATH_FORBIDDEN = re.compile(r'[\s<>"\\^`|;]')
 # `*/` and `=end` only where they open the text: there they close a comment of the
 # code a naive generator emits; inside a text (`users/*/operations`) they are harmless.
-_INJECTION = re.compile(r'<script|\A\s*\*/|\A=end|"""|\beval\(')
+_INJECTION = re.compile(r"<script|\A\s*\*/|\A=end|\beval\(")
 _LINK_FIELDS = frozenset(
     {
         "operationRef",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import FatalError
-from generator.load import load
+from generator.load import iter_refs, load
 from generator.validate import validate
 
 MINIMAL = """
@@ -184,3 +184,48 @@ def test_control_characters_yaml_forbids_are_read_with_a_located_warning(write_s
     assert finding.location.line == 4  # openapi, info, paths, then x-note
     assert finding.location.pointer == "/x-note"
     assert "U+009F" in finding.message
+
+
+def test_refs_inside_example_and_default_data_are_not_followed(write_spec):
+    spec = write_spec(
+        MINIMAL
+        + """
+components:
+  examples:
+    group:
+      value: {members: [{$ref: 'https://api.example.com/users/1'}]}
+  schemas:
+    Thing:
+      type: object
+      default: {$ref: '#/nowhere'}
+      example: {$ref: '#/nowhere'}
+      properties:
+        value: {$ref: '#/components/schemas/Other'}
+        default: {$ref: '#/components/schemas/Other'}
+    Other: {type: string}
+"""
+    )
+    refs = [ref for _, ref in iter_refs(load(spec).root.data)]
+    assert refs == ["#/components/schemas/Other", "#/components/schemas/Other"]
+
+
+def test_defs_refs_inside_an_embedded_schema_resolve_with_a_warning(write_spec):
+    spec = write_spec(
+        MINIMAL
+        + """
+components:
+  schemas:
+    Event:
+      type: object
+      properties:
+        kind: {$ref: '#/$defs/Kind'}
+      $defs:
+        Kind: {type: string, enum: [a, b]}
+"""
+    )
+    documents = load(spec)
+    kind = documents.root.data["components"]["schemas"]["Event"]["properties"]["kind"]
+    assert kind == {"$ref": "#/components/schemas/Event/$defs/Kind"}
+    [finding] = [f for f in validate(documents) if "$defs" in f.message]
+    assert finding.location.pointer == "/components/schemas/Event/properties/kind/$ref"
+    assert finding.location.line == 10
