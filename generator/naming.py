@@ -53,6 +53,8 @@ _OPERATORS = (
 def words(text: str) -> list[str]:
     for operator, word in _OPERATORS:
         text = text.replace(operator, word)
+    # GitHub's reactions `+1` and `-1`: `plus_1` and `minus_1`, not `field_1` twice.
+    text = re.sub(r"^\+(?=\d)", "plus ", re.sub(r"^-(?=\d)", "minus ", text))
     return [w.lower() for w in _WORD.findall(text)]
 
 

@@ -11,6 +11,7 @@ A fixed sample of 40 generated packages is also checked with `mypy --strict`.
 from __future__ import annotations
 
 import argparse
+import ast
 import csv
 import dataclasses
 import hashlib
@@ -78,6 +79,7 @@ class Outcome:
     error: str = ""
     traceback: bool = False
     mypy: str = ""
+    numbered_names: list[str] = field(default_factory=list)
 
     @property
     def generated(self) -> bool:
@@ -153,7 +155,30 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
         outcome.import_failures = [line for line in out[1:] if line] or (
             [check.stderr[-300:]] if check.returncode else []
         )
+        outcome.numbered_names = numbered_names(output, CORPUS / row["path"])
     return outcome
+
+
+def numbered_names(package: Path, spec: Path) -> list[str]:
+    """Generated names that end in a number the spec never writes after that word, as
+    `Type749` would: classes, functions, fields and aliases of every module."""
+    spec_text = re.sub(r"[\W_]", "", spec.read_text(encoding="utf-8", errors="replace"))
+    spec_text = spec_text.lower()
+    names: set[str] = set()
+    for file in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.add(node.target.id)
+            elif isinstance(node, ast.arg):
+                names.add(node.arg)
+    numbered = []
+    for name in sorted(names):
+        tail = re.search(r"([A-Z]*[a-z]*)_?(\d+)_*$", name)
+        if tail and (tail[1] + tail[2]).lower() not in spec_text:
+            numbered.append(name)
+    return numbered
 
 
 def run_mypy(outcome: Outcome, work: Path, row: dict[str, str]) -> None:
@@ -245,6 +270,15 @@ def write_report(outcomes: list[Outcome], path: Path, planned: int) -> None:
             f" located warning; tracebacks: {sum(o.traceback for o in outcomes)} in all"
         ),
         f"- mypy --strict on a fixed sample: {sum(o.mypy == 'ok' for o in mypy)} of {len(mypy)} packages clean",
+        (
+            f"- numbered names (a name ending in a number the spec never writes after that word):"
+            f" {sum(len(o.numbered_names) for o in outcomes)} in all"
+            + "".join(
+                f"; `{o.path}`: {', '.join(o.numbered_names[:5])}"
+                for o in outcomes
+                if o.numbered_names
+            )[:2000]
+        ),
         f"- seconds: {sum(o.seconds for o in outcomes):.0f} in all, slowest {max((o.seconds for o in outcomes), default=0):.0f}",
         "",
         "## Misses (real-world and example)",

@@ -318,3 +318,15 @@ def test_body_fields_named_like_runtime_arguments_are_renamed(
     }
     _, package = generate_package(spec, tmp_path / "out", "reserved_demo")
     assert package.ReservedDemo is not None
+
+
+def test_reaction_counts_get_readable_field_names(write_spec, tmp_path: Path):
+    spec = write_spec(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n"
+        "  schemas:\n    Reactions:\n      type: object\n"
+        "      properties: {'+1': {type: integer}, '-1': {type: integer}}\n"
+    )
+    _, package = generate_package(spec, tmp_path / "out", "reactions_demo")
+    reactions = package.Reactions.model_validate({"+1": 3, "-1": 1})
+    assert (reactions.plus_1, reactions.minus_1) == (3, 1)
+    assert reactions.model_dump(by_alias=True) == {"+1": 3, "-1": 1}
