@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..config import ClientConfig, OperationName
 from ..diagnostics import Diagnostic, FatalError, Location, join_pointer
@@ -23,7 +23,7 @@ from ..ir import (
     Skipped,
     Waiter,
 )
-from ..load import DocumentSet
+from ..load import Document, DocumentSet
 from ..naming import NameRegistry, pascal, singular
 from ..openapi import HTTP_METHODS
 from .modules import group_modules
@@ -58,7 +58,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
 
     planned, skipped = _plan_operations(documents, config, builder, warn)
     built: list[tuple[OperationName, Operation]] = []
-    for where, path, method, path_item, placement in planned:
+    for where, path, method, path_item, document, pointer, placement in planned:
         base = pascal(
             "_".join(
                 (
@@ -70,7 +70,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         )
         try:
             operation = builder.build(
-                placement.method, base, method, path, path_item, documents.root, where
+                placement.method, base, method, path, path_item, document, pointer
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             # A broken operation drops only itself, and says so.
@@ -81,13 +81,14 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         built.append((placement, operation))
 
     client_headers = _client_headers([op for _, op in built])
+    info = spec.get("info") if isinstance(spec.get("info"), dict) else {}
     return Api(
         package=config.package,
         class_name=config.class_name,
         env_prefix=config.env_prefix,
-        title=str(spec.get("info", {}).get("title") or config.class_name),
-        description=_text(spec.get("info", {}).get("description")),
-        version=str(spec.get("info", {}).get("version") or ""),
+        title=str(info.get("title") or config.class_name),
+        description=_text(info.get("description")),
+        version=str(info.get("version") or ""),
         base_url=_base_url(spec),
         auth=_auth(spec),
         client_headers=client_headers,
@@ -102,7 +103,16 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
     )
 
 
-_Planned = tuple[str, str, str, dict[str, Any], OperationName]
+class _Planned(NamedTuple):
+    where: str
+    """The operation's pointer in the root document (manifest, diagnostics)."""
+    path: str
+    method: str
+    path_item: dict[str, Any]
+    document: Document
+    """Where the path item is defined: a `$ref`ed path item's refs are relative to it."""
+    pointer: str
+    name: OperationName
 
 
 def _plan_operations(
@@ -115,13 +125,22 @@ def _plan_operations(
     skipped = []
     for path, raw_item in paths.items():
         item_pointer = join_pointer("/paths", path)
-        path_item = builder.deref(raw_item, root, item_pointer)[0]
+        path_item, item_document, defined_at = builder.deref(
+            raw_item, root, item_pointer
+        )
         if not isinstance(path_item, dict):
             continue
         for method in HTTP_METHODS:
             if isinstance(path_item.get(method), dict):
                 found.append(
-                    (join_pointer(item_pointer, method), path, method, path_item)
+                    (
+                        join_pointer(item_pointer, method),
+                        path,
+                        method,
+                        path_item,
+                        item_document,
+                        join_pointer(defined_at, method),
+                    )
                 )
                 if path_item[method].get("callbacks"):
                     where = join_pointer(item_pointer, method, "callbacks")
@@ -139,14 +158,14 @@ def _plan_operations(
         )
 
     operation_ids = [
-        op.get("operationId") for _, _, method, item in found for op in [item[method]]
+        item[method].get("operationId") for _, _, method, item, _, _ in found
     ]
     planned: list[_Planned] = []
     taken: set[tuple[tuple[str, ...], str]] = set()
-    for where, path, method, path_item in found:
+    for where, path, method, path_item, item_document, pointer in found:
         operation = path_item[method]
         unique_id = operation_ids.count(operation.get("operationId")) == 1
-        lists = builder.returns_list(operation, root, where)
+        lists = builder.returns_list(operation, item_document, pointer)
         placement = operation_name(config, method, path, operation, lists, unique_id)
         method_name = next(
             (
@@ -168,11 +187,13 @@ def _plan_operations(
             continue
         taken.add((placement.resource, method_name))
         planned.append(
-            (
+            _Planned(
                 where,
                 path,
                 method,
                 path_item,
+                item_document,
+                pointer,
                 OperationName(placement.resource, method_name),
             )
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from http import HTTPStatus
 from typing import Any
 
 from ..diagnostics import join_pointer
@@ -123,7 +124,9 @@ class OperationBuilder:
         pointer: str,
     ) -> Operation:
         operation = path_item[method]
-        parameters = self._parameters(path_item, operation, document, pointer, base)
+        parameters = self._parameters(
+            path, path_item, operation, document, pointer, base
+        )
         taken = {p.name for p in parameters}
         body = self._body(operation, document, pointer, base, taken)
         success_code, _ = self.success_response(operation, document, pointer)
@@ -224,6 +227,7 @@ class OperationBuilder:
 
     def _parameters(
         self,
+        path: str,
         path_item: dict[str, Any],
         operation: dict[str, Any],
         document: Document,
@@ -294,7 +298,7 @@ class OperationBuilder:
             )
         # Path parameters first, in the order the URL template names them; an undeclared
         # one (validate reports it) is still a required string, or the URL cannot be built.
-        template_names = re.findall(r"{([^}]+)}", _path_of(pointer))
+        template_names = re.findall(r"{([^}]+)}", path)
         for wire_name in template_names:
             if ("path", wire_name) not in merged:
                 parameters.append(
@@ -436,7 +440,7 @@ class OperationBuilder:
                             media["schema"],
                             response_document,
                             schema_pointer,
-                            base + "Error",
+                            base + _status_name(code),
                             module_name(base),
                         )
                         break
@@ -444,6 +448,16 @@ class OperationBuilder:
                 ErrorResponse(code.upper() if code != "default" else code, error_type)
             )
         return tuple(errors)
+
+
+def _status_name(code: str) -> str:
+    """`NotFoundError` for 404, `ClientError` for 4XX: inline error models of one
+    operation named apart by their status."""
+    try:
+        phrase = pascal(HTTPStatus(int(code)).phrase)
+    except ValueError:
+        phrase = {"4": "Client", "5": "Server"}.get(code[:1], "Default")
+    return phrase if phrase.endswith("Error") else phrase + "Error"
 
 
 def _body_has_stream_flag(body: Body | None, parameters: tuple[Parameter, ...]) -> bool:
@@ -460,10 +474,6 @@ def _body_has_stream_flag(body: Body | None, parameters: tuple[Parameter, ...]) 
 
 def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
-
-
-def _path_of(pointer: str) -> str:
-    return pointer.split("/")[2].replace("~1", "/").replace("~0", "~")
 
 
 _STYLES = {

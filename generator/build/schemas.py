@@ -138,7 +138,7 @@ class SchemaBuilder:
         key = (target.document.path, target.pointer)
         if key in self._named:
             return Ref(self._named[key])
-        token = target.pointer.rsplit("/", 1)[-1].replace("~1", "/").replace("~0", "~")
+        token = _name_token(target.pointer)
         wanted = token if token.isidentifier() and token[0].isupper() else pascal(token)
         if keyword.iskeyword(wanted):  # a schema called `None` or `True`
             wanted += "Model"
@@ -150,12 +150,33 @@ class SchemaBuilder:
             self.definitions[name] = self._object(
                 name, schema, target.document, target.pointer, self.family[name]
             )
+        elif self._refers_only_to_itself(target):
+            self.warn(
+                Diagnostic(
+                    target.document.location(target.pointer),
+                    "$refs that lead only back to this schema define no type; typed as Any",
+                )
+            )
+            self.definitions[name] = AliasType(name, _description(schema), AnyType())
         else:
             inner = self.type_of(
                 schema, target.document, target.pointer, name, self.family[name]
             )
             self.definitions[name] = AliasType(name, _description(schema), inner)
         return Ref(name)
+
+    def _refers_only_to_itself(self, target: Target) -> bool:
+        """`A: {$ref: B}`, `B: {$ref: A}`: a chain of bare `$ref`s that comes back."""
+        seen = {(target.document.path, target.pointer)}
+        value, document = target.value, target.document
+        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
+            following = self.documents.resolve(value["$ref"], document)
+            key = (following.document.path, following.pointer)
+            if key in seen:
+                return True
+            seen.add(key)
+            value, document = following.value, following.document
+        return False
 
     # -- any schema ----------------------------------------------------------------
 
@@ -308,11 +329,12 @@ class SchemaBuilder:
     ) -> TypeExpr:
         built: list[TypeExpr] = []
         nullable = False
+        suffixes = _variant_suffixes(variants)
         for index, variant in enumerate(variants):
             if isinstance(variant, dict) and variant.get("type") == "null":
                 nullable = True
                 continue
-            variant_hint = hint + _variant_suffix(variant)
+            variant_hint = hint + suffixes[index]
             built.append(
                 self.type_of(
                     variant,
@@ -486,6 +508,52 @@ def _enum(schema: dict[str, Any]) -> TypeExpr:
 def _union_of(variants: list[TypeExpr]) -> TypeExpr:
     unique = tuple(dict.fromkeys(variants))
     return unique[0] if len(unique) == 1 else UnionType(unique)
+
+
+# Structural words of a pointer, left out of names made from it.
+_STRUCTURAL = frozenset(
+    {"components", "schemas", "definitions", "properties", "items", "allOf", "anyOf",
+     "oneOf", "additionalProperties", "schema", "content", "paths", "responses",
+     "requestBody", "parameters", "$defs", "not"}
+)  # fmt: skip
+
+
+def _name_token(pointer: str) -> str:
+    """A component's own name; for a `$ref` deeper into a schema (`.../Linode/properties/label`)
+    the meaningful words of the path, so that many `label`s do not collide."""
+    tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]]
+    if len(tokens) <= 3:
+        return tokens[-1] if tokens else "Model"
+    words = [
+        t for t in tokens if t not in _STRUCTURAL and not t.isdigit() and "/" not in t
+    ]
+    return " ".join(words[-3:]) if words else tokens[-1]
+
+
+def _variant_suffixes(variants: list[Any]) -> list[str]:
+    """A name per union member; members that would share one get the keys that set them
+    apart from what all members have (`WithPriority`)."""
+    suffixes = [_variant_suffix(v) for v in variants]
+    keys = [_keys(v) for v in variants]
+    common = set.intersection(*(set(k) for k in keys)) if keys else set()
+    for index, suffix in enumerate(suffixes):
+        if suffixes.count(suffix) > 1:
+            extra = [k for k in keys[index] if k not in common][:3]
+            if extra:
+                suffixes[index] = suffix + "With" + "".join(pascal(k) for k in extra)
+    return suffixes
+
+
+def _keys(schema: Any) -> list[str]:
+    """Property and required names a member declares itself, `allOf` parts included."""
+    if not isinstance(schema, dict):
+        return []
+    names = list(schema.get("properties") or {}) + [
+        r for r in schema.get("required") or [] if isinstance(r, str)
+    ]
+    for part in schema.get("allOf") or []:
+        names += _keys(part)
+    return list(dict.fromkeys(names))
 
 
 def _variant_suffix(variant: Any) -> str:

@@ -160,10 +160,12 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
 
 
 def numbered_names(package: Path, spec: Path) -> list[str]:
-    """Generated names that end in a number the spec never writes after that word, as
-    `Type749` would: classes, functions, fields and aliases of every module."""
-    spec_text = re.sub(r"[\W_]", "", spec.read_text(encoding="utf-8", errors="replace"))
-    spec_text = spec_text.lower()
+    """Generated names that end in a number the spec never writes after that word nor as
+    a key, as `Type749` would: classes, functions, fields and aliases of every module."""
+    raw = spec.read_text(encoding="utf-8", errors="replace")
+    spec_text = re.sub(r"[\W_]", "", raw).lower()
+    # Keys that are numbers (`"200":`, `+1:`) give names such as `field_200`, `plus_1`.
+    numeric_keys = set(re.findall(r"""["']?[+-]?(\d+)["']?\s*:""", raw))
     names: set[str] = set()
     for file in package.rglob("*.py"):
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):
@@ -176,7 +178,11 @@ def numbered_names(package: Path, spec: Path) -> list[str]:
     numbered = []
     for name in sorted(names):
         tail = re.search(r"([A-Z]*[a-z]*)_?(\d+)_*$", name)
-        if tail and (tail[1] + tail[2]).lower() not in spec_text:
+        if (
+            tail
+            and (tail[1] + tail[2]).lower() not in spec_text
+            and tail[2] not in numeric_keys
+        ):
             numbered.append(name)
     return numbered
 

@@ -330,3 +330,19 @@ def test_reaction_counts_get_readable_field_names(write_spec, tmp_path: Path):
     reactions = package.Reactions.model_validate({"+1": 3, "-1": 1})
     assert (reactions.plus_1, reactions.minus_1) == (3, 1)
     assert reactions.model_dump(by_alias=True) == {"+1": 3, "-1": 1}
+
+
+def test_refs_that_only_lead_back_are_any_with_a_warning(write_spec, tmp_path: Path):
+    spec = write_spec(
+        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n"
+        "  schemas:\n    A: {$ref: '#/components/schemas/B'}\n"
+        "    B: {$ref: '#/components/schemas/A'}\n"
+        "    Holder: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}\n"
+    )
+    _, warnings = _api(spec)
+    assert [w.location.pointer for w in warnings] == [
+        "/components/schemas/A",
+        "/components/schemas/B",
+    ]
+    _, package = generate_package(spec, tmp_path / "out", "cycle_alias_demo")
+    assert package.Holder.model_validate({"a": [1, "x"]}).a == [1, "x"]

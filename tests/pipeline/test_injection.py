@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from pathlib import Path
 
 import httpx
+import pytest
 
+from generator.render import docstring_body
 from tests.pipeline.helpers import generate_package
 
 PAYLOAD = 'x"""; __import__("pathlib").Path("PWNED").touch(); """\\\n\'"'
@@ -92,3 +95,21 @@ def test_hostile_strings_stay_strings(tmp_path: Path, monkeypatch):
     assert seen[0].url.params[PAYLOAD] == "q"
     assert seen[0].url.raw_path.startswith(b"/items/42/")
     assert thing.model_dump(by_alias=True) == {PAYLOAD: PAYLOAD}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Has both \\ backslash and """quotes"""',
+        'ends with a quote"',
+        'ends with an escaped quote \\"',
+        "ends with a backslash \\",
+        'two lines\nthe second ends "quoted"',
+    ],
+)
+def test_docstrings_keep_any_text_intact(text: str):
+    source = f'def f():\n    """{docstring_body(text, 4)}"""\n'
+    tree = ast.parse(source)
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef)
+    assert ast.get_docstring(function) == text.strip()
