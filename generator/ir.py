@@ -122,9 +122,22 @@ class MapType:
 @dataclass(frozen=True)
 class UnionType:
     variants: tuple[TypeExpr, ...]
+    tag_property: str | None = None
+    """A `discriminator`'s property (wire name): the members are models, decoded by tag."""
+    tags: tuple[tuple[str, str], ...] = ()
+    """(tag value, model name) pairs."""
 
     def annotation(self, qualified: bool = False) -> str:
-        return " | ".join(v.annotation(qualified) for v in self.variants)
+        if self.tag_property is None:
+            return " | ".join(v.annotation(qualified) for v in self.variants)
+        members = " | ".join(
+            f"typing.Annotated[{v.annotation(qualified)},"
+            f" pydantic.Tag({json.dumps(v.annotation())})]"
+            for v in self.variants
+        )
+        mapping = ", ".join(f"{json.dumps(t)}: {json.dumps(m)}" for t, m in self.tags)
+        tag_property = json.dumps(self.tag_property)
+        return f"typing.Annotated[{members}, tagged_by({tag_property}, {{{mapping}}})]"
 
     def model_names(self) -> Iterator[str]:
         for variant in self.variants:

@@ -35,6 +35,9 @@ _MODEL_RESERVED = frozenset(
         "Literal",
         "Field",
         "None",
+        "typing",
+        "pydantic",
+        "tagged_by",
     }
 )
 

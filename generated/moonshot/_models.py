@@ -13,7 +13,7 @@ import pydantic
 
 from ._errors import APIResponseValidationError
 
-__all__ = ["BaseModel", "decode_json"]
+__all__ = ["BaseModel", "decode_json", "tagged_by"]
 
 
 class BaseModel(pydantic.BaseModel):
@@ -22,6 +22,17 @@ class BaseModel(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(
         extra="allow", populate_by_name=True, protected_namespaces=()
     )
+
+
+def tagged_by(tag_property: str, models: dict[str, str]) -> pydantic.Discriminator:
+    """A union decoded by its tag: `models` maps each tag value to its member's name."""
+
+    def member(value: Any) -> str | None:
+        if isinstance(value, dict):
+            return models.get(str(value.get(tag_property)))
+        return type(value).__name__
+
+    return pydantic.Discriminator(member)
 
 
 @functools.cache

@@ -23,6 +23,7 @@ from ..ir import (
     Ref,
     Response,
     TypeExpr,
+    UnionType,
 )
 from ..load import Document
 from ..naming import identifier, module_name, pascal, snake
@@ -41,6 +42,9 @@ RESERVED_ARGUMENTS = frozenset(
         "body",
         "cast",
         "warnings",
+        "typing",
+        "pydantic",
+        "tagged_by",
     }
 )
 
@@ -367,6 +371,9 @@ class OperationBuilder:
                 module_name(base),
                 files=encoding == "multipart",
             )
+            if isinstance(body_type, UnionType):
+                # What the caller sends needs no decoding by tag: keep the signature plain.
+                body_type = replace(body_type, tag_property=None, tags=())
         elif encoding == "text":
             body_type = Primitive("str")
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +248,7 @@ class SchemaBuilder:
                     hint,
                     family,
                     files,
+                    schema.get("discriminator"),
                 )
         shape_parts = _shape_parts(schema)
         if len(shape_parts) == 1 and not schema.get("properties"):
@@ -326,8 +328,10 @@ class SchemaBuilder:
         hint: str,
         family: str,
         files: bool,
+        discriminator: Any = None,
     ) -> TypeExpr:
         built: list[TypeExpr] = []
+        members: list[tuple[Any, TypeExpr]] = []
         nullable = False
         suffixes = _variant_suffixes(variants)
         for index, variant in enumerate(variants):
@@ -345,12 +349,83 @@ class SchemaBuilder:
                     files=files,
                 )
             )
+            members.append((variant, built[-1]))
         inner = _union_of(built) if built else AnyType()
+        tagged = self._tags(discriminator, members, document)
+        if isinstance(inner, UnionType) and tagged is not None:
+            inner = replace(inner, tag_property=tagged[0], tags=tagged[1])
         return (
             Nullable(inner)
             if nullable and not isinstance(inner, (AnyType, Nullable))
             else inner
         )
+
+    def _tags(
+        self,
+        discriminator: Any,
+        members: list[tuple[Any, TypeExpr]],
+        document: Document,
+    ) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+        """(property, (tag value, model) pairs) of a `discriminator` whose every member is
+        a model that requires the tag and has one of its own; None leaves the union to
+        plain validation.
+
+        A tag comes from the `mapping`, else from the member's `const` or one-value `enum`
+        for the property, else (as OpenAPI says) from the member schema's name."""
+        if not isinstance(discriminator, dict):
+            return None
+        tag_property = discriminator.get("propertyName")
+        mapping = discriminator.get("mapping")
+        mapping = mapping if isinstance(mapping, dict) else {}
+        if not isinstance(tag_property, str):
+            return None
+        tags: list[tuple[str, str]] = []
+        for schema, member in members:
+            if not (isinstance(member, Ref) and isinstance(schema, dict)):
+                return None
+            ref = schema.get("$ref")
+            if not isinstance(ref, str):
+                return None
+            target = self.documents.resolve(ref, document)
+            if not (is_object_schema(target.value) or _is_empty_object(target.value)):
+                return None
+            # A member that may leave the tag out can only be told apart by its shape.
+            required: set[str] = set()
+            self._collect(
+                target.value, target.document, target.pointer, {}, required, set()
+            )
+            if tag_property not in required:
+                return None
+            values = (
+                [
+                    str(value)
+                    for value, mapped in mapping.items()
+                    if isinstance(mapped, str)
+                    and self._mapped_target(mapped, document)
+                    == (target.document.path, target.pointer)
+                ]
+                or _declared_tags(target.value, tag_property)
+                or [target.pointer.rsplit("/", 1)[-1]]
+            )
+            tags += [(value, member.name) for value in values]
+        if len({value for value, _ in tags}) != len(tags):
+            return None
+        return tag_property, tuple(tags)
+
+    def _mapped_target(
+        self, mapped: str, document: Document
+    ) -> tuple[Path, str] | None:
+        """A mapping value: a `$ref` (`#/components/schemas/Cat`) or a bare schema name."""
+        ref = (
+            mapped
+            if "#" in mapped or "/" in mapped
+            else f"#/components/schemas/{mapped}"
+        )
+        try:
+            target = self.documents.resolve(ref, document)
+        except (KeyError, ValueError):
+            return None
+        return target.document.path, target.pointer
 
     # -- objects -------------------------------------------------------------------
 
@@ -503,6 +578,20 @@ def _enum(schema: dict[str, Any]) -> TypeExpr:
         fallback = Primitive("str | int | float | bool")
     known = EnumType(values, fallback)
     return Nullable(known) if None in schema["enum"] or _is_nullable(schema) else known
+
+
+def _declared_tags(schema: dict[str, Any], tag_property: str) -> list[str]:
+    """The values a member's own schema allows for the tag: a `const` or a short `enum`."""
+    properties = schema.get("properties")
+    declared = properties.get(tag_property) if isinstance(properties, dict) else None
+    if not isinstance(declared, dict):
+        return []
+    if _is_scalar(declared.get("const")):
+        return [str(declared["const"])]
+    enum = declared.get("enum")
+    if isinstance(enum, list) and enum and all(_is_scalar(v) for v in enum):
+        return [str(v) for v in enum]
+    return []
 
 
 def _union_of(variants: list[TypeExpr]) -> TypeExpr:

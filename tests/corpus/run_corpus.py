@@ -166,6 +166,8 @@ def numbered_names(package: Path, spec: Path) -> list[str]:
     spec_text = re.sub(r"[\W_]", "", raw).lower()
     # Keys that are numbers (`"200":`, `+1:`) give names such as `field_200`, `plus_1`.
     numeric_keys = set(re.findall(r"""["']?[+-]?(\d+)["']?\s*:""", raw))
+    # Path segments such as `/2.0/` name resources (`_20`).
+    numeric_keys |= {s.replace(".", "") for s in re.findall(r"/(\d[\d.]*)/", raw)}
     names: set[str] = set()
     for file in package.rglob("*.py"):
         for node in ast.walk(ast.parse(file.read_text(encoding="utf-8"))):

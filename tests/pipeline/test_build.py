@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pydantic
 import pytest
 
 from generator.build import build
@@ -346,3 +347,64 @@ def test_refs_that_only_lead_back_are_any_with_a_warning(write_spec, tmp_path: P
     ]
     _, package = generate_package(spec, tmp_path / "out", "cycle_alias_demo")
     assert package.Holder.model_validate({"a": [1, "x"]}).a == [1, "x"]
+
+
+DISCRIMINATED = """
+openapi: 3.1.0
+info: {title: T, version: "1"}
+paths: {}
+components:
+  schemas:
+    Cat:
+      type: object
+      required: [petType]
+      properties: {petType: {type: string}, name: {type: string}}
+    Dog:
+      type: object
+      required: [petType]
+      properties: {petType: {type: string}, name: {type: string}}
+    Bird:
+      type: object
+      required: [kind]
+      properties: {kind: {type: string, enum: [bird]}, name: {type: string}}
+    Parrot:
+      type: object
+      required: [kind]
+      properties: {kind: {type: string, const: parrot}, name: {type: string}}
+    Pet:
+      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]
+      discriminator:
+        propertyName: petType
+        mapping: {cat: '#/components/schemas/Cat', dog: Dog, puppy: Dog}
+    Flyer:
+      oneOf: [{$ref: '#/components/schemas/Bird'}, {$ref: '#/components/schemas/Parrot'}]
+      discriminator: {propertyName: kind}
+    Owner:
+      type: object
+      properties:
+        pet: {$ref: '#/components/schemas/Pet'}
+        flyer: {$ref: '#/components/schemas/Flyer'}
+        cats: {type: array, items: {$ref: '#/components/schemas/Pet'}}
+"""
+
+
+def test_discriminated_unions_decode_by_their_tag(write_spec, tmp_path: Path):
+    spec = write_spec(DISCRIMINATED)
+    _, package = generate_package(spec, tmp_path / "out", "tagged_demo")
+    # Cat and Dog have the same shape: only the tag can tell them apart.
+    owner = package.Owner.model_validate(
+        {
+            "pet": {"petType": "puppy", "name": "Rex"},
+            "flyer": {"kind": "parrot", "name": "Polly"},
+            "cats": [{"petType": "cat"}, {"petType": "dog"}],
+        }
+    )
+    assert type(owner.pet) is package.Dog
+    assert type(owner.flyer) is package.Parrot
+    assert [type(p) for p in owner.cats] == [package.Cat, package.Dog]
+    assert owner.model_dump(by_alias=True, exclude_unset=True)["pet"] == {
+        "petType": "puppy",
+        "name": "Rex",
+    }
+    with pytest.raises(pydantic.ValidationError):
+        package.Owner.model_validate({"pet": {"petType": "hamster"}})
