@@ -99,6 +99,16 @@ class Outcome:
         return self.generated and self.located_warnings > 0
 
 
+def spec_operations(outcome: Outcome) -> int:
+    """Operations in the document: INDEX.tsv's count, or, where INDEX.tsv counts none
+    because its tool could not read the file (sendgrid's control characters), ours:
+    generated plus skipped, callbacks and webhooks left out."""
+    if outcome.operations_in_spec or not outcome.generated:
+        return outcome.operations_in_spec
+    skipped = [s for s in outcome.skipped if not s.startswith(("CALLBACK", "WEBHOOK"))]
+    return outcome.operations + len(skipped)
+
+
 def run_one(row: dict[str, str], work: Path) -> Outcome:
     outcome = Outcome(
         row["path"], row["role"], row["openapi_version"], int(row["n_operations"] or 0)
@@ -272,14 +282,12 @@ def explain(outcome: Outcome) -> str:
 
 
 def _misses(outcomes: list[Outcome]) -> list[str]:
-    misses = [
-        o for o in outcomes if not o.imports or o.operations < o.operations_in_spec
-    ]
+    misses = [o for o in outcomes if not o.imports or o.operations < spec_operations(o)]
     lines = []
     for o in misses:
         reason = o.error or "; ".join(o.import_failures[:2]) or "; ".join(o.skipped[:3])
         lines.append(f"- `{o.path}`: {'generated' if o.generated else 'not generated'}, "
-                     f"{o.operations}/{o.operations_in_spec} operations. **{explain(o)}**: {_cell(reason)}")  # fmt: skip
+                     f"{o.operations}/{spec_operations(o)} operations. **{explain(o)}**: {_cell(reason)}")  # fmt: skip
     return lines or ["None."]
 
 
@@ -290,7 +298,7 @@ def write_report(
     fixtures = [o for o in outcomes if o.role == "test-fixture"]
     negative = [o for o in outcomes if o.role == "negative-fixture"]
     importing = [o for o in positive if o.imports]
-    ops_in_spec = sum(o.operations_in_spec for o in importing)
+    ops_in_spec = sum(spec_operations(o) for o in importing)
     ops_generated = sum(o.operations for o in importing)
     mypy = [o for o in outcomes if o.mypy]
     lines = [
@@ -344,7 +352,7 @@ def write_report(
         "| document | operations | numbered names | mypy --strict |",
         "|---|---|---|---|",
         *(
-            f"| `{o.path}` | {o.operations}/{o.operations_in_spec} | {len(o.numbered_names)} | {o.mypy or 'not run'} |"
+            f"| `{o.path}` | {o.operations}/{spec_operations(o)} | {len(o.numbered_names)} | {o.mypy or 'not run'} |"
             for o in sorted(outcomes, key=lambda o: o.path)
             if o.path in MYPY_REQUIRED
         ),
@@ -369,7 +377,7 @@ def write_report(
         )
         generated = "yes" if o.generated else str(o.exit_code)
         ops = (
-            f"{o.operations}/{o.operations_in_spec}"
+            f"{o.operations}/{spec_operations(o)}"
             if o.generated
             else f"-/{o.operations_in_spec}"
         )
