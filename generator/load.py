@@ -83,13 +83,10 @@ class Document:
         """1-based line of the node at `pointer`, or of its nearest existing parent."""
         if self.source_pointer is not None:
             pointer = self.source_pointer(pointer)
-        if self._nodes is None:
-            try:
-                self._nodes = yaml.compose(self.text, Loader=_JsonCompatibleLoader)
-            except yaml.YAMLError:
-                # JSON that YAML cannot read (keys over 1024 characters): find the keys.
-                return _searched_line(self.text, _pointer_tokens(pointer))
-        node: yaml.Node | None = self._nodes
+        node: yaml.Node | None = self._composed()
+        if node is None:
+            # JSON that YAML cannot read (keys over 1024 characters): find the keys.
+            return _searched_line(self.text, _pointer_tokens(pointer))
         for token in _pointer_tokens(pointer):
             if node is None:
                 break
@@ -99,12 +96,18 @@ class Document:
             node = child
         return node.start_mark.line + 1 if node is not None else None
 
+    def _composed(self) -> yaml.Node | None:
+        """The text's node tree, built once, on the first diagnostic that needs a line."""
+        if self._nodes is None:
+            try:
+                self._nodes = yaml.compose(self.text, Loader=_JsonCompatibleLoader)
+            except yaml.YAMLError:
+                return None
+        return self._nodes
+
     def pointer_at(self, line: int) -> str:
         """The pointer of the innermost node whose text spans 1-based `line`."""
-        try:
-            node = yaml.compose(self.text, Loader=_JsonCompatibleLoader)
-        except yaml.YAMLError:
-            return ""
+        node = self._composed()
         pointer = ""
         while node is not None:
             children = (
@@ -227,16 +230,14 @@ def parse_file(path: Path, name: str) -> Document:
     else:
         line, message = 0, ""
         # YAML forbids control characters that JSON strings allow; read them as U+FFFD.
-        forbidden = _YAML_FORBIDDEN.findall(text)
-        if forbidden:
-            first = _YAML_FORBIDDEN.search(text)
-            assert first is not None
+        first = _YAML_FORBIDDEN.search(text)
+        if first is not None:
             line = text.count("\n", 0, first.start()) + 1
+            text, count = _YAML_FORBIDDEN.subn("\ufffd", text)
             message = (
-                f"{len(forbidden)} control character(s) YAML does not allow, the first"
+                f"{count} control character(s) YAML does not allow, the first"
                 + f" U+{ord(first.group()):04X}, read as U+FFFD"
             )
-            text = _YAML_FORBIDDEN.sub("\ufffd", text)
         try:
             data = _json_compatible(yaml.load(text, Loader=_JsonCompatibleLoader), name)
         except yaml.MarkedYAMLError as exc:
@@ -278,7 +279,7 @@ _NAME_MAPS = frozenset(
 
 
 # Keys whose values are instance data: a `$ref` key there is data too (GitHub's examples).
-_DATA_KEYS = frozenset({"example", "value", "default", "enum", "const"})
+DATA_KEYS = frozenset({"example", "value", "default", "enum", "const"})
 
 
 def iter_refs(
@@ -295,7 +296,7 @@ def iter_refs(
             yield pointer + "/$ref", ref
         for key, child in value.items():
             if key == "$ref" or (
-                (str(key).startswith("x-") or key in _DATA_KEYS)
+                (str(key).startswith("x-") or key in DATA_KEYS)
                 and parent not in _NAME_MAPS
             ):
                 continue
@@ -334,6 +335,19 @@ class DocumentSet:
         pointer = unquote(fragment)
         resolve_pointer(document.data, pointer)
         return Target(document, pointer)
+
+    def follow(
+        self, value: Any, document: Document, pointer: str
+    ) -> tuple[Any, Document, str]:
+        """Follow a chain of `$ref`s to what it ends at; ValueError if it comes back."""
+        seen = set()
+        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
+            if (document.path, pointer) in seen:
+                raise ValueError(f"$ref {value['$ref']!r} refers to itself")
+            seen.add((document.path, pointer))
+            target = self.resolve(value["$ref"], document)
+            value, document, pointer = target.value, target.document, target.pointer
+        return value, document, pointer
 
 
 def load(path: Path, display_name: str | None = None) -> DocumentSet:

@@ -18,7 +18,7 @@ from openapi_spec_validator import (
 )
 
 from .diagnostics import Diagnostic, Location, join_pointer
-from .load import YAML_LOADER, DocumentSet
+from .load import DATA_KEYS, YAML_LOADER, DocumentSet
 from .openapi import HTTP_METHODS
 
 MAX_VALIDATOR_FINDINGS = 50
@@ -177,8 +177,6 @@ _LINK_FIELDS = frozenset(
 )
 _TEXT_FIELDS = frozenset({"title", "summary", "description"})
 _LINK_OBJECT = re.compile(r"^/components/links/[^/]+$|/responses/[^/]+/links/[^/]+$")
-# Keys whose values are instance data, not OpenAPI objects.
-_DATA_KEYS = frozenset({"example", "value", "default", "enum", "const"})
 
 
 def _document_checks(documents: DocumentSet) -> Iterator[Diagnostic]:
@@ -196,7 +194,7 @@ def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]
     if isinstance(value, dict):
         yield pointer, value
         for key, child in value.items():
-            if not str(key).startswith("x-") and key not in _DATA_KEYS:
+            if not str(key).startswith("x-") and key not in DATA_KEYS:
                 yield from _walk(child, join_pointer(pointer, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
@@ -240,9 +238,7 @@ def _node_findings(
     if not in_schema:
         for field in _TEXT_FIELDS:
             text = node.get(field)
-            if isinstance(text, str) and _INJECTION.search(text):
-                found = _INJECTION.search(text)
-                assert found is not None
+            if isinstance(text, str) and (found := _INJECTION.search(text)):
                 yield (
                     f"{field} holds code-like text {found.group(0)!r}; it reaches the "
                     "generated code only as an escaped literal"

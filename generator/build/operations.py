@@ -68,14 +68,7 @@ class OperationBuilder:
         self, value: Any, document: Document, pointer: str
     ) -> tuple[Any, Document, str]:
         """Follow `$ref`s of parameter, body and response objects to their definition."""
-        seen = set()
-        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
-            if (document.path, pointer) in seen:
-                raise ValueError(f"$ref {value['$ref']!r} refers to itself")
-            seen.add((document.path, pointer))
-            target = self.documents.resolve(value["$ref"], document)
-            value, document, pointer = target.value, target.document, target.pointer
-        return value, document, pointer
+        return self.documents.follow(value, document, pointer)
 
     def returns_list(
         self, operation: dict[str, Any], document: Document, pointer: str

@@ -168,15 +168,10 @@ class SchemaBuilder:
 
     def _refers_only_to_itself(self, target: Target) -> bool:
         """`A: {$ref: B}`, `B: {$ref: A}`: a chain of bare `$ref`s that comes back."""
-        seen = {(target.document.path, target.pointer)}
-        value, document = target.value, target.document
-        while isinstance(value, dict) and isinstance(value.get("$ref"), str):
-            following = self.documents.resolve(value["$ref"], document)
-            key = (following.document.path, following.pointer)
-            if key in seen:
-                return True
-            seen.add(key)
-            value, document = following.value, following.document
+        try:
+            self.documents.follow(target.value, target.document, target.pointer)
+        except ValueError:
+            return True
         return False
 
     # -- any schema ----------------------------------------------------------------

@@ -23,6 +23,15 @@ def _api(spec: Path, **config: object):
     return api, warnings
 
 
+# The start of a small inline spec; `paths` and `components` follow.
+HEADER = "openapi: 3.1.0\ninfo: {title: T, version: '1'}\n"
+
+
+def _only_operation(api):
+    [(_, operation)] = list(api.operations())
+    return operation
+
+
 def _definitions(api):
     return {d.name: d for module in api.modules for d in module.definitions}
 
@@ -244,7 +253,8 @@ def test_colliding_operation_names_fall_back_to_path_words(write_spec):
         "/{realm}/{id}",
     ]
     spec = write_spec(
-        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n"
+        HEADER
+        + "paths:\n"
         + "".join(
             f"  {path}:\n    get:\n      tags: [Scope]\n      operationId: listScope\n"
             "      responses: {'204': {description: none}}\n"
@@ -265,13 +275,13 @@ def test_filter_operator_parameters_get_distinct_names(write_spec, tmp_path: Pat
         for name in wire_names
     )
     spec = write_spec(
-        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n"
+        HEADER + "paths:\n"
         "  /calls:\n    get:\n      operationId: listCalls\n"
         f"      parameters: [{parameters}]\n"
         "      responses: {'204': {description: none}}\n"
     )
     api, _ = _api(spec)
-    [(_, operation)] = list(api.operations())
+    operation = _only_operation(api)
     names = {p.wire_name: p.name for p in operation.parameters}
     assert names["StartTime<"] == "start_time_lt"
     assert names["StartTime>"] == "start_time_gt"
@@ -282,7 +292,7 @@ def test_filter_operator_parameters_get_distinct_names(write_spec, tmp_path: Pat
 
 def test_multi_paragraph_argument_descriptions_stay_under_their_argument(write_spec):
     spec = write_spec(
-        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n"
+        HEADER + "paths:\n"
         "  /calls:\n    get:\n      operationId: listCalls\n"
         "      parameters:\n"
         "        - name: limit\n          in: query\n          schema: {type: integer}\n"
@@ -290,7 +300,7 @@ def test_multi_paragraph_argument_descriptions_stay_under_their_argument(write_s
         "      responses: {'204': {description: none}}\n"
     )
     api, _ = _api(spec)
-    [(_, operation)] = list(api.operations())
+    operation = _only_operation(api)
     assert operation.docstring.endswith(
         "Args:\n  limit: How many.\n    \n    At most 100."
     )
@@ -300,7 +310,7 @@ def test_body_fields_named_like_runtime_arguments_are_renamed(
     write_spec, tmp_path: Path
 ):
     spec = write_spec(
-        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n"
+        HEADER + "paths:\n"
         "  /jobs:\n    post:\n      operationId: createJob\n"
         "      requestBody:\n        content:\n          application/json:\n"
         "            schema:\n              type: object\n              properties:\n"
@@ -309,7 +319,7 @@ def test_body_fields_named_like_runtime_arguments_are_renamed(
         "      responses: {'204': {description: none}}\n"
     )
     api, _ = _api(spec)
-    [(_, operation)] = list(api.operations())
+    operation = _only_operation(api)
     assert operation.body is not None and operation.body.fields is not None
     names = {f.wire_name: f.name for f in operation.body.fields}
     assert names == {
@@ -323,7 +333,7 @@ def test_body_fields_named_like_runtime_arguments_are_renamed(
 
 def test_reaction_counts_get_readable_field_names(write_spec, tmp_path: Path):
     spec = write_spec(
-        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n"
+        HEADER + "paths: {}\ncomponents:\n"
         "  schemas:\n    Reactions:\n      type: object\n"
         "      properties: {'+1': {type: integer}, '-1': {type: integer}}\n"
     )
@@ -335,7 +345,7 @@ def test_reaction_counts_get_readable_field_names(write_spec, tmp_path: Path):
 
 def test_refs_that_only_lead_back_are_any_with_a_warning(write_spec, tmp_path: Path):
     spec = write_spec(
-        "openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths: {}\ncomponents:\n"
+        HEADER + "paths: {}\ncomponents:\n"
         "  schemas:\n    A: {$ref: '#/components/schemas/B'}\n"
         "    B: {$ref: '#/components/schemas/A'}\n"
         "    Holder: {type: object, properties: {a: {$ref: '#/components/schemas/A'}}}\n"
