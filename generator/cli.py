@@ -14,10 +14,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .cache import NO_CACHE, Cache, default_root
 from .config import ClientConfig, ProjectConfig, find_pyproject, load_project
 from .diagnostics import Diagnostic, FatalError
 from .load import load
-from .pipeline import display_path, generate
+from .pipeline import Generated, display_path, generate, silent
+from .progress import ProgressLine
 from .validate import validate
 from .write import compare, write_package
 
@@ -44,17 +46,27 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument(
         "--package", help="package name (default: the output folder's name)"
     )
-    gen.add_argument("--strict", action="store_true", help="treat warnings as fatal")
     gen.add_argument(
-        "--no-black",
+        "--black",
         action="store_true",
-        help="format with ruff only: the same code, faster, for bulk runs such as "
-        "make corpus; Black may still want to wrap some long lines",
+        help="also run Black (slow): the output is already what Black would write",
     )
     check = commands.add_parser(
         "check", help="exit 1 when generated/ is not what the specs produce"
     )
-    check.add_argument("--strict", action="store_true", help="treat warnings as fatal")
+    for command in (gen, check):
+        command.add_argument(
+            "--strict", action="store_true", help="treat warnings as fatal"
+        )
+        command.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="neither read nor write the generation cache "
+            "($SDKFORGE_CACHE_DIR, else ~/.cache/sdkforge)",
+        )
+        command.add_argument(
+            "--quiet", action="store_true", help="no progress line on a terminal"
+        )
     val = commands.add_parser("validate", help="report what is wrong with a spec")
     val.add_argument("spec", type=Path)
     val.add_argument(
@@ -85,10 +97,24 @@ def _report(warnings: Sequence[Diagnostic]) -> None:
         print(f"warning: {warning}", file=sys.stderr)
 
 
-def _generate_one(config: ClientConfig, strict: bool, black: bool = True) -> None:
-    result = generate(
-        config, display_path(config.spec, Path.cwd()), strict=strict, black=black
-    )
+def _generate(config: ClientConfig, args: argparse.Namespace) -> Generated:
+    output = display_path(config.output, Path.cwd())
+    progress = silent if args.quiet else ProgressLine.for_stderr(output)
+    try:
+        return generate(
+            config,
+            display_path(config.spec, Path.cwd()),
+            strict=args.strict,
+            black=getattr(args, "black", False),
+            cache=NO_CACHE if args.no_cache else Cache(default_root()),
+            progress=progress,
+        )
+    finally:
+        progress("", 0)
+
+
+def _generate_one(config: ClientConfig, args: argparse.Namespace) -> None:
+    result = _generate(config, args)
     _report(result.warnings)
     changed = write_package(config.output, result.files)
     output = display_path(config.output, Path.cwd())
@@ -102,7 +128,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
         failed = False
         for config in _project().clients:
             try:
-                _generate_one(config, args.strict)
+                _generate_one(config, args)
             except FatalError as error:
                 print(f"sdkforge: error: {error}", file=sys.stderr)
                 failed = True
@@ -121,16 +147,14 @@ def _cmd_generate(args: argparse.Namespace) -> int:
                 "--output DIR is required for a spec not listed in [tool.sdkforge]",
             )
         config = ClientConfig.default(args.spec, output, args.package)
-    _generate_one(config, args.strict, black=not args.no_black)
+    _generate_one(config, args)
     return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     stale = False
     for config in _project().clients:
-        result = generate(
-            config, display_path(config.spec, Path.cwd()), strict=args.strict
-        )
+        result = _generate(config, args)
         differences = compare(config.output, result.files)
         output = display_path(config.output, Path.cwd())
         if not differences:

@@ -6,11 +6,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .build import build
+from .cache import NO_CACHE, Cache, digest
 from .config import ClientConfig
-from .diagnostics import Diagnostic, FatalError
+from .diagnostics import Diagnostic, FatalError, Location
 from .format import format_files
 from .load import load
 from .render import render
@@ -18,6 +20,12 @@ from .validate import validate
 from .write import MANIFEST, sha256
 
 Warn = Callable[[Diagnostic], None]
+Progress = Callable[[str, int], None]
+"""Told each stage as it starts, with the number of files it handles (0: not counted)."""
+
+
+def silent(stage: str, count: int) -> None:
+    """The progress report of a run nobody watches."""
 
 
 @dataclass(frozen=True)
@@ -29,25 +37,59 @@ class Generated:
 
 
 def generate(
-    config: ClientConfig, spec_name: str, *, strict: bool = False, black: bool = True
+    config: ClientConfig,
+    spec_name: str,
+    *,
+    strict: bool = False,
+    black: bool = False,
+    cache: Cache = NO_CACHE,
+    progress: Progress = silent,
 ) -> Generated:
-    """Everything but writing; raises FatalError on input we cannot generate from."""
+    """Everything but writing; raises FatalError on input we cannot generate from.
+
+    With a cache, an unchanged spec costs reading and hashing it: the previous result is
+    returned as it was. A changed spec is loaded and built again, but its validation is
+    reused if no document changed, and only the files whose rendered text is new are
+    formatted."""
+    # One entry per output folder: a spec moved or edited still finds what it can reuse.
+    key = digest("generate", str(config.output.resolve()), config.package)
+    settings = digest(repr(config), spec_name, str(black))
+    entry = cache.load(key) or {}
+    if entry.get("settings") == settings and _unchanged(entry.get("inputs")):
+        result = _generated_from(entry)
+        _check_strict(result.warnings, strict)
+        return result
+    progress("load", 0)
     documents = load(config.spec, spec_name)
+    inputs = {
+        str(path.resolve()): digest(path.read_bytes()) for path in documents.documents
+    }
+    # Diagnostics name documents by their display name, not where they are.
+    inputs_key = digest(spec_name, *sorted(inputs.values()))
+    if entry.get("validated") == inputs_key:
+        validation = [_diagnostic(item) for item in entry["validation"]]
+    else:
+        progress("validate", 0)
+        validation = validate(documents)
     warnings: dict[str, Diagnostic] = {}
 
     def warn(diagnostic: Diagnostic) -> None:
         warnings.setdefault(str(diagnostic), diagnostic)
 
-    for diagnostic in validate(documents):
+    for diagnostic in validation:
         warn(diagnostic)
+    progress("build", 0)
     api = build(documents, config, warn)
-    if strict and warnings:
-        first = next(iter(warnings.values()))
-        raise FatalError(
-            first.location,
-            f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)",
-        )
-    files = format_files(render(api), black=black)
+    _check_strict(tuple(warnings.values()), strict)
+    progress("render", 0)
+    rendered = render(api)
+    progress("format", len(rendered))
+    known = {
+        raw: entry["files"][path]
+        for raw, path in entry.get("formatted", {}).items()
+        if path in entry.get("files", {})
+    }
+    files, formatted = format_files(rendered, black=black, known=known)
     manifest = {
         "generator": f"sdkforge {__version__}",
         "spec": {"file": config.spec.name, "sha256": sha256(config.spec.read_bytes())},
@@ -72,7 +114,61 @@ def generate(
         "files": {path: sha256(text) for path, text in sorted(files.items())},
     }
     files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    return Generated(files, tuple(warnings.values()), len(manifest["operations"]))
+    result = Generated(files, tuple(warnings.values()), len(manifest["operations"]))
+    paths_by_text = {text: path for path, text in files.items()}
+    cache.store(
+        key,
+        {
+            "settings": settings,
+            "inputs": inputs,
+            "validated": inputs_key,
+            "validation": [_record(d) for d in validation],
+            "files": files,
+            "warnings": [_record(d) for d in result.warnings],
+            "operations": result.operations,
+            "formatted": {raw: paths_by_text[text] for raw, text in formatted.items()},
+        },
+    )
+    return result
+
+
+def _check_strict(warnings: tuple[Diagnostic, ...], strict: bool) -> None:
+    if strict and warnings:
+        first = warnings[0]
+        raise FatalError(
+            first.location,
+            f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)",
+        )
+
+
+def _unchanged(inputs: object) -> bool:
+    """Whether every file a cached run read still has the content it had then."""
+    if not isinstance(inputs, dict) or not inputs:
+        return False
+    try:
+        return all(
+            digest(Path(path).read_bytes()) == value for path, value in inputs.items()
+        )
+    except OSError:
+        return False
+
+
+def _record(diagnostic: Diagnostic) -> list[object]:
+    location = diagnostic.location
+    return [location.file, location.pointer, location.line, diagnostic.message]
+
+
+def _diagnostic(record: list[Any]) -> Diagnostic:
+    file, pointer, line, message = record
+    return Diagnostic(Location(file, pointer, line), message)
+
+
+def _generated_from(entry: dict[str, Any]) -> Generated:
+    return Generated(
+        dict(entry["files"]),
+        tuple(_diagnostic(record) for record in entry["warnings"]),
+        entry["operations"],
+    )
 
 
 def display_path(path: Path, root: Path) -> str:

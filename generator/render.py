@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import __version__
+from . import __version__, layout
 from .ir import RUNTIME_EXPORTS, Api, Operation, Resource
 from .naming import singular
 
@@ -46,6 +46,14 @@ def docstring_body(text: str, indent: int) -> str:
     )
 
 
+def parameter(name: str, annotation: str, indent: int = 8) -> str:
+    """A signature line `name: annotation[ = default]`; the annotation may end in its default."""
+    head, separator, default = annotation.rpartition(" = ")
+    if separator and default.isidentifier():
+        return layout.parameter(name, head, indent, default)
+    return layout.parameter(name, annotation, indent)
+
+
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir() / "package"),
@@ -55,6 +63,7 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["docstring_body"] = docstring_body
     environment.filters["py"] = python_string
+    environment.filters["parameter"] = parameter
     return environment
 
 

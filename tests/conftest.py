@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +14,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 SPECS = ROOT / "specs"
+
+# The CLI's generation cache: one per test run, never the user's.
+os.environ["SDKFORGE_CACHE_DIR"] = tempfile.mkdtemp(prefix="sdkforge-test-cache-")
 
 if str(GENERATED) not in sys.path:
     sys.path.insert(0, str(GENERATED))

@@ -125,8 +125,7 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
                 str(CORPUS / row["path"]),
                 "--output",
                 str(output),
-                # Black changes no code, only line breaks, and takes most of the time.
-                "--no-black",
+                "--no-cache",
             ],
             check=False,
             capture_output=True,

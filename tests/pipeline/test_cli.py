@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import os
 import shutil
 import subprocess
@@ -158,13 +157,9 @@ def test_check_passes_then_fails_after_a_one_character_spec_change(tmp_path: Pat
     assert "identifieR" in stale.stdout  # the diff shows the change
 
 
-def test_no_black_gives_the_same_code(tmp_path: Path):
+def test_black_changes_nothing(tmp_path: Path):
+    """Without Black the output is what Black would write: the templates avoid the
+    constructs on which Black and ruff format disagree (generator/layout.py)."""
     config = ClientConfig.default(SPECS / "moonshot.yaml", tmp_path / "m", "m")
-    with_black = generate(config, "moonshot.yaml").files
-    without = generate(config, "moonshot.yaml", black=False).files
-    python = sorted(p for p in with_black if p.endswith(".py"))
-    assert python == sorted(p for p in without if p.endswith(".py"))
-    for path in python:
-        assert ast.dump(ast.parse(with_black[path])) == ast.dump(
-            ast.parse(without[path])
-        ), path
+    with_black = generate(config, "moonshot.yaml", black=True).files
+    assert generate(config, "moonshot.yaml").files == with_black
