@@ -46,6 +46,17 @@ MYPY_REQUIRED = (
 LOCATED_ERROR = re.compile(r"^sdkforge: error: .+?:\d+: /.*: .+")
 LOCATED_WARNING = re.compile(r"^warning: .+?:\d+: /.*: .+")
 
+# sdkforge's CLI, then its CPU seconds (its own and its children's: ruff) on stderr.
+TIMED_CLI = """
+import resource, sys
+from generator.cli import main
+code = main(sys.argv[1:])
+usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+print(f"cpu-seconds: {sum(u.ru_utime + u.ru_stime for u in usage):.3f}", file=sys.stderr)
+sys.exit(code)
+"""
+CPU_LINE = "cpu-seconds: "
+
 IMPORT_ALL = """
 import importlib, pkgutil, sys
 sys.path.insert(0, sys.argv[1])
@@ -70,6 +81,9 @@ class Outcome:
     operations_in_spec: int
     exit_code: int | str = ""
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    black: str = ""
+    """`black --check` on the generated package: "ok", or what it said."""
     operations: int = 0
     skipped: list[str] = field(default_factory=list)
     modules: int = 0
@@ -119,8 +133,8 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
         result = subprocess.run(
             [
                 sys.executable,
-                "-m",
-                "generator",
+                "-c",
+                TIMED_CLI,
                 "generate",
                 str(CORPUS / row["path"]),
                 "--output",
@@ -140,8 +154,12 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
         return outcome
     outcome.seconds = round(time.monotonic() - started, 1)
     outcome.exit_code = result.returncode
-    lines = result.stderr.splitlines()
-    outcome.traceback = "Traceback" in result.stderr
+    lines = [
+        line for line in result.stderr.splitlines() if not line.startswith(CPU_LINE)
+    ]
+    cpu = [line for line in result.stderr.splitlines() if line.startswith(CPU_LINE)]
+    outcome.cpu_seconds = float(cpu[-1][len(CPU_LINE) :]) if cpu else 0.0
+    outcome.traceback = "Traceback" in "\n".join(lines)
     outcome.warnings = sum(1 for line in lines if line.startswith("warning: "))
     outcome.located_warnings = sum(1 for line in lines if LOCATED_WARNING.match(line))
     errors = [line for line in lines if not line.startswith("warning: ")]
@@ -165,7 +183,32 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
             [check.stderr[-300:]] if check.returncode else []
         )
         outcome.numbered_names = numbered_names(output, CORPUS / row["path"])
+        outcome.black = run_black(output)
     return outcome
+
+
+def run_black(package: Path) -> str:
+    """sdkforge does not run Black; its output must still be what Black writes."""
+    result = subprocess.run(
+        [sys.executable, "-m", "black", "--check", "--quiet", str(package)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+    )
+    return (
+        "ok" if result.returncode == 0 else (result.stderr.strip() or "failed")[-300:]
+    )
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if not ordered:
+        return 0.0
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def numbered_names(package: Path, spec: Path) -> list[str]:
@@ -300,6 +343,8 @@ def write_report(
     ops_in_spec = sum(spec_operations(o) for o in importing)
     ops_generated = sum(o.operations for o in importing)
     mypy = [o for o in outcomes if o.mypy]
+    real_world = [o for o in outcomes if o.role == "real-world" and o.generated]
+    generated = [o for o in outcomes if o.generated]
     lines = [
         "# Corpus report",
         "",
@@ -307,7 +352,8 @@ def write_report(
         "",
         (
             f"Generator fingerprint `{fingerprint}` (a hash of generator/ and templates/). Each document"
-            " runs `sdkforge generate --no-black` (Black changes line breaks, never code), then"
+            " runs `sdkforge generate --no-cache` (timed: wall and CPU seconds), then checks the"
+            " package with `black --check` (sdkforge itself does not run Black),"
             " imports every generated module in a fresh interpreter; the mypy sample runs"
             " `mypy --strict` on the package."
         ),
@@ -345,6 +391,19 @@ def write_report(
             )[:2000]
         ),
         f"- seconds: {sum(o.seconds for o in outcomes):.0f} in all, slowest {max((o.seconds for o in outcomes), default=0):.0f}",
+        (
+            f"- seconds per real-world document (generation, cold cache): median"
+            f" {median([o.seconds for o in real_world]):.2f} wall,"
+            f" {median([o.cpu_seconds for o in real_world]):.2f} CPU (sdkforge and ruff),"
+            f" over {len(real_world)} documents"
+        ),
+        (
+            f"- `black --check` (sdkforge does not run Black): {sum(o.black == 'ok' for o in generated)}"
+            f" of {len(generated)} generated packages unchanged"
+            + "".join(
+                f"; `{o.path}`: {_cell(o.black)}" for o in generated if o.black != "ok"
+            )[:2000]
+        ),
         "",
         "## OpenAI, Stripe and GitHub",
         "",
@@ -367,7 +426,7 @@ def write_report(
         for o in negative
         if not o.negative_ok
     ] or ["None."]
-    lines += ["", "## All documents", "", "| document | role | version | generated | operations | modules import | warnings | seconds | mypy | note |", "|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    lines += ["", "## All documents", "", "| document | role | version | generated | operations | modules import | warnings | seconds | CPU seconds | black | mypy | note |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for o in sorted(outcomes, key=lambda o: o.path):
         note = (
             o.error
@@ -381,7 +440,7 @@ def write_report(
             else f"-/{o.operations_in_spec}"
         )
         imports = f"{o.modules}" + ("" if o.imports or not o.generated else " (failed)")
-        lines.append(f"| `{o.path}` | {o.role} | {o.version} | {generated} | {ops} | {imports} | {o.warnings} | {o.seconds} | {o.mypy} | {_cell(note)} |")  # fmt: skip
+        lines.append(f"| `{o.path}` | {o.role} | {o.version} | {generated} | {ops} | {imports} | {o.warnings} | {o.seconds} | {o.cpu_seconds} | {o.black} | {o.mypy} | {_cell(note)} |")  # fmt: skip
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
