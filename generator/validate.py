@@ -7,19 +7,10 @@ a bad `default`); each finding names file, line and JSON pointer, and generation
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from functools import cache
+from collections.abc import Iterator
 from typing import Any
 
-import jsonschema_rs
 import yaml
-from openapi_schema_validator._specifications import REGISTRY as OPENAPI_SCHEMAS
-from openapi_spec_validator import (
-    OpenAPIV2SpecValidator,
-    OpenAPIV30SpecValidator,
-    OpenAPIV31SpecValidator,
-)
-from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
 
 from .diagnostics import Diagnostic, Location, join_pointer
 from .load import DATA_KEYS, YAML_LOADER, DocumentSet
@@ -46,64 +37,6 @@ def validate(documents: DocumentSet) -> list[Diagnostic]:
     ]
 
 
-@cache
-def _compiled_dialect(dialect: str) -> Any:
-    """A jsonschema-rs validator of the OpenAPI dialect `dialect`'s meta-schema, or None."""
-    resources = [
-        (uri, OPENAPI_SCHEMAS.contents(uri))
-        for uri in OPENAPI_SCHEMAS
-        if uri.startswith("https://spec.openapis.org/")
-    ]
-    if dialect not in dict(resources):
-        return None
-    return jsonschema_rs.validator_for(
-        OPENAPI_SCHEMAS.contents(dialect),
-        registry=jsonschema_rs.Registry(resources),
-        validate_formats=True,
-    )
-
-
-class _SchemaValidator31(OpenAPIV31SchemaValidator):
-    """openapi-spec-validator's 3.1 schema checks, with the meta-schema check of each schema
-    compiled once in jsonschema-rs: the library builds a Python validator per schema, which
-    was 80% of validating OpenAI's spec. A schema the fast check rejects goes through the
-    library's own check, so the finding and its message are the library's."""
-
-    def _get_schema_checker(
-        self, schema: Any, schema_value: Any
-    ) -> Callable[[Any], None]:
-        library_check: Callable[[Any], None] = super()._get_schema_checker(
-            schema, schema_value
-        )
-        fast = _compiled_dialect(self._get_schema_dialect_id(schema, schema_value))
-        if fast is None:
-            return library_check
-
-        def check(value: Any) -> None:
-            if not fast.is_valid(value):
-                library_check(value)
-
-        return check
-
-
-class _SpecValidator31(OpenAPIV31SpecValidator):
-    keyword_validators = {  # noqa: RUF012 - the library's own attribute, a dict there
-        **OpenAPIV31SpecValidator.keyword_validators,
-        "schema": _SchemaValidator31,
-    }
-
-
-def _validator_class(spec: dict[str, Any]) -> type | None:
-    version = str(spec.get("openapi", spec.get("swagger", "")))
-    if version.startswith("3.1"):
-        return _SpecValidator31
-    if version.startswith("3.0"):
-        return OpenAPIV30SpecValidator
-    if version.startswith("2."):
-        return OpenAPIV2SpecValidator
-    return None
-
-
 def _node_pointers(value: Any, pointer: str = "") -> Iterator[tuple[int, str]]:
     """(id, pointer) of every mapping, to locate findings that carry only the schema object."""
     if isinstance(value, dict):
@@ -117,13 +50,17 @@ def _node_pointers(value: Any, pointer: str = "") -> Iterator[tuple[int, str]]:
 
 def _spec_validator(documents: DocumentSet) -> list[Diagnostic]:
     root = documents.root
-    validator_class = _validator_class(root.data)
-    if validator_class is None:
+    # Imported here: the library's import costs more than a small spec's whole run, and an
+    # unchanged spec (the cache) is not validated at all.
+    from .spec_validator import validator_class
+
+    validator = validator_class(root.data)
+    if validator is None:
         return []
     findings: list[Diagnostic] = []
     pointers: dict[int, str] | None = None
     try:
-        errors = validator_class(
+        errors = validator(
             root.data, base_uri=root.path.resolve().as_uri()
         ).iter_errors()
         for error in errors:
