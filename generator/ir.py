@@ -12,15 +12,22 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 
-RUNTIME_EXPORTS = (
-    "NOT_GIVEN", "NotGiven", "FileInput", "SDKError", "APIError", "APIStatusError",
-    "APIConnectionError", "APITimeoutError", "APIResponseValidationError", "BadRequestError",
-    "AuthenticationError", "PermissionDeniedError", "NotFoundError", "ConflictError",
-    "UnprocessableEntityError", "RateLimitError", "InternalServerError", "WaitTimeoutError",
-    "APIResponse", "StreamedAPIResponse", "AsyncStreamedAPIResponse", "SyncPage", "AsyncPage",
-    "AsyncPaginator", "Stream", "AsyncStream",
-)  # fmt: skip
-"""What every generated package exports next to its clients and models."""
+RUNTIME_EXPORTS = {
+    "NOT_GIVEN": "_runtime", "NotGiven": "_runtime", "FileInput": "_runtime",
+    "SDKError": "_errors", "APIError": "_errors", "APIStatusError": "_errors",
+    "APIConnectionError": "_errors", "APITimeoutError": "_errors",
+    "APIResponseValidationError": "_errors", "BadRequestError": "_errors",
+    "AuthenticationError": "_errors", "PermissionDeniedError": "_errors",
+    "NotFoundError": "_errors", "ConflictError": "_errors",
+    "UnprocessableEntityError": "_errors", "RateLimitError": "_errors",
+    "InternalServerError": "_errors", "WaitTimeoutError": "_errors",
+    "APIResponse": "_response", "StreamedAPIResponse": "_response",
+    "AsyncStreamedAPIResponse": "_response", "SyncPage": "_pagination",
+    "AsyncPage": "_pagination", "AsyncPaginator": "_pagination",
+    "Stream": "_streaming", "AsyncStream": "_streaming",
+}  # fmt: skip
+"""What every generated package exports next to its clients and models, and the runtime
+module that defines each name (the package imports it on first use)."""
 
 
 @dataclass(frozen=True)
@@ -572,6 +579,12 @@ class Api:
     modules: tuple[ModelModule, ...]
     resources: tuple[Resource, ...]
     skipped: tuple[Skipped, ...]
+
+    def model_modules(self) -> dict[str, str]:
+        """Every model's name and the `models/` module that defines it, sorted by name."""
+        return dict(
+            sorted((d.name, m.name) for m in self.modules for d in m.definitions)
+        )
 
     def operations(self) -> Iterator[tuple[tuple[str, ...], Operation]]:
         """Every operation with the attribute path of its resource, in order."""

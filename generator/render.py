@@ -69,22 +69,36 @@ def _environment() -> jinja2.Environment:
 
 def render(api: Api) -> dict[str, str]:
     environment = _environment()
-    model_names = sorted(d.name for module in api.modules for d in module.definitions)
+    model_modules = api.model_modules()
+    model_names = list(model_modules)
     common = {"api": api, "version": __version__, "model_names": model_names}
+    exports = _exports(api, model_modules)
 
     def emit(template: str, **context: object) -> str:
         return environment.get_template(template).render({**common, **context})
 
     files = {
         "__init__.py": emit(
-            "__init__.py.jinja", exported_names=_exported_names(api, model_names)
+            "__init__.py.jinja",
+            exports=exports,
+            # For type checkers: the models through `models/`, one statement for all.
+            type_imports=_grouped(
+                {
+                    name: ".models" if module.startswith(".models.") else module
+                    for name, module in exports.items()
+                }
+            ),
         ),
         "_client.py": emit(
             "_client.py.jinja",
             client_docstring=_client_docstring(api),
             init_docstring=_init_docstring(api),
-            client_header_models=sorted(
-                {n for p in api.client_headers for n in p.type.model_names()}
+            client_header_imports=_grouped(
+                {
+                    name: ".models." + model_modules[name]
+                    for p in api.client_headers
+                    for name in p.type.model_names()
+                }
             ),
         ),
         "_errors.py": emit("_errors.py.jinja"),
@@ -99,7 +113,12 @@ def render(api: Api) -> dict[str, str]:
             examples=_readme_examples(api),
             first_path=next((op.path for _, op in api.operations()), ""),
         ),
-        "models/__init__.py": emit("models/__init__.py.jinja"),
+        "models/__init__.py": emit(
+            "models/__init__.py.jinja",
+            model_modules={
+                name: "." + module for name, module in model_modules.items()
+            },
+        ),
         "resources/__init__.py": emit("resources/__init__.py.jinja"),
     }
     for module in api.modules:
@@ -121,8 +140,22 @@ def render(api: Api) -> dict[str, str]:
     return files
 
 
-def _exported_names(api: Api, model_names: list[str]) -> list[str]:
-    return [api.class_name, "Async" + api.class_name, *RUNTIME_EXPORTS, *model_names]
+def _exports(api: Api, model_modules: dict[str, str]) -> dict[str, str]:
+    """Every name the package exports and the module (relative to it) that defines it."""
+    return {
+        api.class_name: "._client",
+        "Async" + api.class_name: "._client",
+        **{name: "." + module for name, module in RUNTIME_EXPORTS.items()},
+        **{name: ".models." + module for name, module in model_modules.items()},
+    }
+
+
+def _grouped(modules: dict[str, str]) -> list[tuple[str, list[str]]]:
+    """`{name: module}` as `(module, sorted names)` pairs: one import statement each."""
+    grouped: dict[str, list[str]] = {}
+    for name, module in sorted(modules.items()):
+        grouped.setdefault(module, []).append(name)
+    return sorted(grouped.items())
 
 
 def _resource_summary(resource: Resource) -> str:

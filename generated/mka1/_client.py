@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Self
+from functools import cached_property as _cached_property
+from typing import TYPE_CHECKING, Self
 
 import httpx
 
@@ -18,8 +19,10 @@ from ._runtime import (
     Timeout,
     missing_api_key,
 )
-from .resources.batches import AsyncBatches, Batches
-from .resources.files import AsyncFiles, Files
+
+if TYPE_CHECKING:
+    from .resources.batches import AsyncBatches, Batches
+    from .resources.files import AsyncFiles, Files
 
 __all__ = ["MKA1", "AsyncMKA1"]
 
@@ -29,9 +32,6 @@ class MKA1(SyncAPIClient):
 
     Files and Batch operations of the MKA1 LLM API, served through the MKA1 API gateway (Kong). Authenticate with your MKA1 API key at the API gateway: Authorization: Bearer <mka1-api-key>. For multi-user server-side integrations, also send X-On-Behalf-Of to identify the end user making the request.
     """
-
-    files: Files
-    batches: Batches
 
     def __init__(
         self,
@@ -74,8 +74,6 @@ class MKA1(SyncAPIClient):
             http_client=http_client,
             strict_response_validation=strict_response_validation,
         )
-        self.files = Files(self)
-        self.batches = Batches(self)
 
     def with_options(
         self,
@@ -110,15 +108,24 @@ class MKA1(SyncAPIClient):
         client._sleep = self._sleep
         return client
 
+    @_cached_property
+    def files(self) -> Files:
+        from .resources.files import Files
+
+        return Files(self)
+
+    @_cached_property
+    def batches(self) -> Batches:
+        from .resources.batches import Batches
+
+        return Batches(self)
+
 
 class AsyncMKA1(AsyncAPIClient):
     """Client for the MKA1 API (version 1.1.0).
 
     Files and Batch operations of the MKA1 LLM API, served through the MKA1 API gateway (Kong). Authenticate with your MKA1 API key at the API gateway: Authorization: Bearer <mka1-api-key>. For multi-user server-side integrations, also send X-On-Behalf-Of to identify the end user making the request.
     """
-
-    files: AsyncFiles
-    batches: AsyncBatches
 
     def __init__(
         self,
@@ -161,8 +168,6 @@ class AsyncMKA1(AsyncAPIClient):
             http_client=http_client,
             strict_response_validation=strict_response_validation,
         )
-        self.files = AsyncFiles(self)
-        self.batches = AsyncBatches(self)
 
     def with_options(
         self,
@@ -196,3 +201,15 @@ class AsyncMKA1(AsyncAPIClient):
         )
         client._sleep = self._sleep
         return client
+
+    @_cached_property
+    def files(self) -> AsyncFiles:
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @_cached_property
+    def batches(self) -> AsyncBatches:
+        from .resources.batches import AsyncBatches
+
+        return AsyncBatches(self)

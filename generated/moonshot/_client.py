@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Self
+from functools import cached_property as _cached_property
+from typing import TYPE_CHECKING, Self
 
 import httpx
 
@@ -18,12 +19,14 @@ from ._runtime import (
     Timeout,
     missing_api_key,
 )
-from .resources.batches import AsyncBatches, Batches
-from .resources.billing import AsyncBilling, Billing
-from .resources.chat import AsyncChat, Chat
-from .resources.files import AsyncFiles, Files
-from .resources.models import AsyncModels, Models
-from .resources.utilities import AsyncUtilities, Utilities
+
+if TYPE_CHECKING:
+    from .resources.batches import AsyncBatches, Batches
+    from .resources.billing import AsyncBilling, Billing
+    from .resources.chat import AsyncChat, Chat
+    from .resources.files import AsyncFiles, Files
+    from .resources.models import AsyncModels, Models
+    from .resources.utilities import AsyncUtilities, Utilities
 
 __all__ = ["AsyncMoonshot", "Moonshot"]
 
@@ -33,13 +36,6 @@ class Moonshot(SyncAPIClient):
 
     API for Moonshot AI / Kimi large language model services
     """
-
-    models: Models
-    billing: Billing
-    files: Files
-    chat: Chat
-    utilities: Utilities
-    batches: Batches
 
     def __init__(
         self,
@@ -78,12 +74,6 @@ class Moonshot(SyncAPIClient):
             http_client=http_client,
             strict_response_validation=strict_response_validation,
         )
-        self.models = Models(self)
-        self.billing = Billing(self)
-        self.files = Files(self)
-        self.chat = Chat(self)
-        self.utilities = Utilities(self)
-        self.batches = Batches(self)
 
     def with_options(
         self,
@@ -115,19 +105,48 @@ class Moonshot(SyncAPIClient):
         client._sleep = self._sleep
         return client
 
+    @_cached_property
+    def models(self) -> Models:
+        from .resources.models import Models
+
+        return Models(self)
+
+    @_cached_property
+    def billing(self) -> Billing:
+        from .resources.billing import Billing
+
+        return Billing(self)
+
+    @_cached_property
+    def files(self) -> Files:
+        from .resources.files import Files
+
+        return Files(self)
+
+    @_cached_property
+    def chat(self) -> Chat:
+        from .resources.chat import Chat
+
+        return Chat(self)
+
+    @_cached_property
+    def utilities(self) -> Utilities:
+        from .resources.utilities import Utilities
+
+        return Utilities(self)
+
+    @_cached_property
+    def batches(self) -> Batches:
+        from .resources.batches import Batches
+
+        return Batches(self)
+
 
 class AsyncMoonshot(AsyncAPIClient):
     """Client for the Moonshot AI API (version 1.0.0).
 
     API for Moonshot AI / Kimi large language model services
     """
-
-    models: AsyncModels
-    billing: AsyncBilling
-    files: AsyncFiles
-    chat: AsyncChat
-    utilities: AsyncUtilities
-    batches: AsyncBatches
 
     def __init__(
         self,
@@ -166,12 +185,6 @@ class AsyncMoonshot(AsyncAPIClient):
             http_client=http_client,
             strict_response_validation=strict_response_validation,
         )
-        self.models = AsyncModels(self)
-        self.billing = AsyncBilling(self)
-        self.files = AsyncFiles(self)
-        self.chat = AsyncChat(self)
-        self.utilities = AsyncUtilities(self)
-        self.batches = AsyncBatches(self)
 
     def with_options(
         self,
@@ -202,3 +215,39 @@ class AsyncMoonshot(AsyncAPIClient):
         )
         client._sleep = self._sleep
         return client
+
+    @_cached_property
+    def models(self) -> AsyncModels:
+        from .resources.models import AsyncModels
+
+        return AsyncModels(self)
+
+    @_cached_property
+    def billing(self) -> AsyncBilling:
+        from .resources.billing import AsyncBilling
+
+        return AsyncBilling(self)
+
+    @_cached_property
+    def files(self) -> AsyncFiles:
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @_cached_property
+    def chat(self) -> AsyncChat:
+        from .resources.chat import AsyncChat
+
+        return AsyncChat(self)
+
+    @_cached_property
+    def utilities(self) -> AsyncUtilities:
+        from .resources.utilities import AsyncUtilities
+
+        return AsyncUtilities(self)
+
+    @_cached_property
+    def batches(self) -> AsyncBatches:
+        from .resources.batches import AsyncBatches
+
+        return AsyncBatches(self)

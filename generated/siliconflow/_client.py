@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Self
+from functools import cached_property as _cached_property
+from typing import TYPE_CHECKING, Self
 
 import httpx
 
@@ -18,8 +19,10 @@ from ._runtime import (
     Timeout,
     missing_api_key,
 )
-from .resources.batches import AsyncBatches, Batches
-from .resources.files import AsyncFiles, Files
+
+if TYPE_CHECKING:
+    from .resources.batches import AsyncBatches, Batches
+    from .resources.files import AsyncFiles, Files
 
 __all__ = ["AsyncSiliconFlow", "SiliconFlow"]
 
@@ -29,9 +32,6 @@ class SiliconFlow(SyncAPIClient):
 
     The SiliconFlow REST API
     """
-
-    files: Files
-    batches: Batches
 
     def __init__(
         self,
@@ -70,8 +70,6 @@ class SiliconFlow(SyncAPIClient):
             http_client=http_client,
             strict_response_validation=strict_response_validation,
         )
-        self.files = Files(self)
-        self.batches = Batches(self)
 
     def with_options(
         self,
@@ -103,15 +101,24 @@ class SiliconFlow(SyncAPIClient):
         client._sleep = self._sleep
         return client
 
+    @_cached_property
+    def files(self) -> Files:
+        from .resources.files import Files
+
+        return Files(self)
+
+    @_cached_property
+    def batches(self) -> Batches:
+        from .resources.batches import Batches
+
+        return Batches(self)
+
 
 class AsyncSiliconFlow(AsyncAPIClient):
     """Client for the SiliconFlow API (version 1.0.0).
 
     The SiliconFlow REST API
     """
-
-    files: AsyncFiles
-    batches: AsyncBatches
 
     def __init__(
         self,
@@ -150,8 +157,6 @@ class AsyncSiliconFlow(AsyncAPIClient):
             http_client=http_client,
             strict_response_validation=strict_response_validation,
         )
-        self.files = AsyncFiles(self)
-        self.batches = AsyncBatches(self)
 
     def with_options(
         self,
@@ -182,3 +187,15 @@ class AsyncSiliconFlow(AsyncAPIClient):
         )
         client._sleep = self._sleep
         return client
+
+    @_cached_property
+    def files(self) -> AsyncFiles:
+        from .resources.files import AsyncFiles
+
+        return AsyncFiles(self)
+
+    @_cached_property
+    def batches(self) -> AsyncBatches:
+        from .resources.batches import AsyncBatches
+
+        return AsyncBatches(self)

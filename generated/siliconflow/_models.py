@@ -17,10 +17,14 @@ __all__ = ["BaseModel", "decode_json", "tagged_by"]
 
 
 class BaseModel(pydantic.BaseModel):
-    """Base of every model: fields the spec does not know are kept, not dropped."""
+    """Base of every model: fields the spec does not know are kept, not dropped.
+
+    A model's validator is built when it is first used, not when its module is imported:
+    importing the models a resource names stays cheap (`defer_build`).
+    """
 
     model_config = pydantic.ConfigDict(
-        extra="allow", populate_by_name=True, protected_namespaces=()
+        extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True
     )
 
 
@@ -79,10 +83,18 @@ def construct(target: Any, value: Any) -> Any:
     if origin is dict and isinstance(value, dict):
         item = arguments[1] if len(arguments) == 2 else Any
         return {key: construct(item, element) for key, element in value.items()}
-    if origin in (Union, types.UnionType) and isinstance(value, dict):
-        for member in arguments:
-            if isinstance(member, type) and issubclass(member, pydantic.BaseModel):
-                return _construct_model(member, value)
+    if origin in (Union, types.UnionType):
+        # An object as the first model member, else map; an array as the first list.
+        models = [
+            m
+            for m in arguments
+            if isinstance(m, type) and issubclass(m, pydantic.BaseModel)
+        ]
+        maps = [m for m in arguments if typing.get_origin(m) is dict]
+        lists = [m for m in arguments if typing.get_origin(m) is list]
+        shaped = models + maps if isinstance(value, dict) else lists
+        if shaped and isinstance(value, (dict, list)):
+            return construct(shaped[0], value)
     return value
 
 

@@ -124,6 +124,16 @@ def group_modules(
         merged = min(component)
         for member in component:
             module_of[member] = merged
+    # `models/` imports its modules lazily: a module named like a model (`_2024`, from a
+    # schema named 2024) would hide the model once imported, so it takes another name.
+    taken = set(definitions) | set(module_of.values())
+    renamed: dict[str, str] = {}
+    for module in sorted(set(module_of.values()) & set(definitions)):
+        renamed[module] = module + "_models"
+        while renamed[module] in taken:
+            renamed[module] += "_"
+        taken.add(renamed[module])
+    module_of = {family: renamed.get(m, m) for family, m in module_of.items()}
     grouped: dict[str, list[Definition]] = {}
     for name in sorted(families):
         grouped.setdefault(module_of[name], []).extend(families[name])
