@@ -27,6 +27,12 @@ from .diagnostics import FatalError
 _RUFF_FIXES = ("F401", "I001", "RUF022")
 
 
+def has_exact_imports(path: str) -> bool:
+    """Model modules are rendered with exact, sorted imports and `__all__`
+    (`ir.ModelModule`): ruff's fixes would change nothing in them."""
+    return path.startswith("models/") and path != "models/__init__.py"
+
+
 def _ruff(*arguments: str) -> None:
     result = subprocess.run(
         [find_ruff_bin(), *arguments], capture_output=True, text=True, check=False
@@ -83,16 +89,18 @@ def _format_with_tools(python: dict[str, str], black: bool) -> dict[str, str]:
         for path, text in python.items():
             (root / path).parent.mkdir(parents=True, exist_ok=True)
             (root / path).write_text(text, encoding="utf-8")
-        _ruff(
-            "check",
-            "--isolated",
-            "--quiet",
-            "--fix",
-            "--select",
-            ",".join(_RUFF_FIXES),
-            "--exit-zero",
-            str(root),
-        )
+        needs_fixes = [p for p in python if not has_exact_imports(p)]
+        if needs_fixes:
+            _ruff(
+                "check",
+                "--isolated",
+                "--quiet",
+                "--fix",
+                "--select",
+                ",".join(_RUFF_FIXES),
+                "--exit-zero",
+                *(str(root / path) for path in needs_fixes),
+            )
         for path in python if black else ():
             target = root / path
             target.write_text(

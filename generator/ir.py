@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 
+from .python_source import export_key, member_key, module_key, names_used
+
 RUNTIME_EXPORTS = {
     "NOT_GIVEN": "_runtime", "NotGiven": "_runtime", "FileInput": "_runtime",
     "SDKError": "_errors", "APIError": "_errors", "APIStatusError": "_errors",
@@ -281,6 +283,47 @@ class ModelModule:
     """Models that refer to names defined after them and need `model_rebuild()`."""
     lazy_aliases: tuple[str, ...] = ()
     """Aliases in a cycle, or referring to later names: evaluated lazily (`TypeAliasType`)."""
+
+    @property
+    def exports(self) -> list[str]:
+        """`__all__`, in the order ruff's RUF022 keeps."""
+        return sorted((d.name for d in self.definitions), key=export_key)
+
+    @property
+    def import_sections(self) -> list[list[str]]:
+        """Exactly the imports the module's code uses, grouped and ordered as ruff's
+        isort keeps them: standard library, third party, then this package."""
+        used: set[str] = set()
+        for definition in self.definitions:
+            if isinstance(definition, ObjectType):
+                used.add("BaseModel")
+                for field in definition.fields:
+                    used |= names_used(field.model_annotation)
+                    used |= names_used(field.model_default.removeprefix(" = "))
+            else:
+                used |= names_used(definition.target.annotation())
+                lazy = definition.name in self.lazy_aliases
+                used.add("TypeAliasType" if lazy else "TypeAlias")
+        sections = [
+            [f"import {module}" for module in ("datetime", "typing") if module in used]
+            + _from_import("typing", used & {"Any", "Literal", "TypeAlias"}),
+            (["import pydantic"] if "pydantic" in used else [])
+            + _from_import("pydantic", used & {"Field"})
+            + _from_import("typing_extensions", used & {"TypeAliasType"}),
+            _from_import(".._models", used & {"BaseModel", "tagged_by"})
+            + [
+                line
+                for module, names in sorted(self.imports, key=lambda i: module_key(i[0]))
+                for line in _from_import(f".{module}", set(names))
+            ],
+        ]
+        return [section for section in sections if section]
+
+
+def _from_import(module: str, names: set[str]) -> list[str]:
+    if not names:
+        return []
+    return [f"from {module} import {', '.join(sorted(names, key=member_key))}"]
 
 
 ParameterLocation = TypingLiteral["path", "query", "header", "cookie"]

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-__all__ = [
-    "BatchEndpoint",
-]
+__all__ = ["BatchEndpoint"]
 
 
 BatchEndpoint: TypeAlias = (

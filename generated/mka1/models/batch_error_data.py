@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from .._models import BaseModel
 
-__all__ = [
-    "BatchErrorData",
-]
+__all__ = ["BatchErrorData"]
 
 
 class BatchErrorData(BaseModel):

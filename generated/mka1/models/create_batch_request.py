@@ -7,9 +7,7 @@ from typing import Literal
 from .._models import BaseModel
 from .batch_endpoint import BatchEndpoint
 
-__all__ = [
-    "CreateBatchRequest",
-]
+__all__ = ["CreateBatchRequest"]
 
 
 class CreateBatchRequest(BaseModel):

@@ -9,9 +9,7 @@ from pydantic import Field
 from .._models import BaseModel
 from .file_purpose import FilePurpose
 
-__all__ = [
-    "File",
-]
+__all__ = ["File"]
 
 
 class File(BaseModel):

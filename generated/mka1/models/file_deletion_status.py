@@ -6,9 +6,7 @@ from typing import Literal
 
 from .._models import BaseModel
 
-__all__ = [
-    "FileDeletionStatus",
-]
+__all__ = ["FileDeletionStatus"]
 
 
 class FileDeletionStatus(BaseModel):

@@ -7,9 +7,7 @@ from typing import Literal
 from .._models import BaseModel
 from .file import File
 
-__all__ = [
-    "FileList",
-]
+__all__ = ["FileList"]
 
 
 class FileList(BaseModel):

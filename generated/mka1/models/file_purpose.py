@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Literal, TypeAlias
 
-__all__ = [
-    "FilePurpose",
-]
+__all__ = ["FilePurpose"]
 
 
 FilePurpose: TypeAlias = (

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from .._models import BaseModel
 
-__all__ = [
-    "GatewayRateLimitError",
-]
+__all__ = ["GatewayRateLimitError"]
 
 
 class GatewayRateLimitError(BaseModel):

@@ -7,9 +7,7 @@ from typing import Literal
 from .._models import BaseModel
 from .batch_object import BatchObject
 
-__all__ = [
-    "ListBatchesResponse",
-]
+__all__ = ["ListBatchesResponse"]
 
 
 class ListBatchesResponse(BaseModel):

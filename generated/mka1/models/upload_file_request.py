@@ -5,9 +5,7 @@ from __future__ import annotations
 from .._models import BaseModel
 from .file_purpose import FilePurpose
 
-__all__ = [
-    "UploadFileRequest",
-]
+__all__ = ["UploadFileRequest"]
 
 
 class UploadFileRequest(BaseModel):

@@ -6,9 +6,7 @@ from typing import Literal
 
 from .._models import BaseModel
 
-__all__ = [
-    "BatchCreateRequest",
-]
+__all__ = ["BatchCreateRequest"]
 
 
 class BatchCreateRequest(BaseModel):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from .._models import BaseModel
 from .batch_object import BatchObject
 
-__all__ = [
-    "BatchListResponse",
-]
+__all__ = ["BatchListResponse"]
 
 
 class BatchListResponse(BaseModel):

@@ -7,9 +7,7 @@ from typing import Literal
 from .._models import BaseModel
 from .batch_request_counts import BatchRequestCounts
 
-__all__ = [
-    "BatchObject",
-]
+__all__ = ["BatchObject"]
 
 
 class BatchObject(BaseModel):

@@ -7,9 +7,7 @@ from typing import Literal
 from .._models import BaseModel
 from .message import Message
 
-__all__ = [
-    "EstimateTokenRequest",
-]
+__all__ = ["EstimateTokenRequest"]
 
 
 class EstimateTokenRequest(BaseModel):

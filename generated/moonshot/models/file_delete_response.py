@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from .._models import BaseModel
 
-__all__ = [
-    "FileDeleteResponse",
-]
+__all__ = ["FileDeleteResponse"]
 
 
 class FileDeleteResponse(BaseModel):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from .._models import BaseModel
 from .file_object import FileObject
 
-__all__ = [
-    "FileListResponse",
-]
+__all__ = ["FileListResponse"]
 
 
 class FileListResponse(BaseModel):

@@ -8,9 +8,7 @@ from pydantic import Field
 
 from .._models import BaseModel
 
-__all__ = [
-    "FileObject",
-]
+__all__ = ["FileObject"]
 
 
 class FileObject(BaseModel):

@@ -14,9 +14,7 @@ from .chat_request_common import (
 from .kimi_k3_message import KimiK3Message
 from .tool_definition import ToolDefinition
 
-__all__ = [
-    "KimiK3ChatRequest",
-]
+__all__ = ["KimiK3ChatRequest"]
 
 
 class KimiK3ChatRequest(BaseModel):

@@ -7,9 +7,7 @@ from typing import Literal
 from .._models import BaseModel
 from .tool_definition import ToolDefinition
 
-__all__ = [
-    "KimiK3DynamicToolMessage",
-]
+__all__ = ["KimiK3DynamicToolMessage"]
 
 
 class KimiK3DynamicToolMessage(BaseModel):

@@ -7,9 +7,7 @@ from typing import TypeAlias
 from .kimi_k3_dynamic_tool_message import KimiK3DynamicToolMessage
 from .message import Message
 
-__all__ = [
-    "KimiK3Message",
-]
+__all__ = ["KimiK3Message"]
 
 
 KimiK3Message: TypeAlias = Message | KimiK3DynamicToolMessage

@@ -14,9 +14,7 @@ from .chat_request_base import (
 from .message import Message
 from .tool_definition import ToolDefinition
 
-__all__ = [
-    "MoonshotV1ChatRequest",
-]
+__all__ = ["MoonshotV1ChatRequest"]
 
 
 class MoonshotV1ChatRequest(BaseModel):

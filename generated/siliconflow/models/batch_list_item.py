@@ -7,9 +7,7 @@ from typing import Any
 from .._models import BaseModel
 from .batch_metadata import BatchMetadata
 
-__all__ = [
-    "BatchListItem",
-]
+__all__ = ["BatchListItem"]
 
 
 class BatchListItem(BaseModel):

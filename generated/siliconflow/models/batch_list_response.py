@@ -5,9 +5,7 @@ from __future__ import annotations
 from .._models import BaseModel
 from .batch_list_item import BatchListItem
 
-__all__ = [
-    "BatchListResponse",
-]
+__all__ = ["BatchListResponse"]
 
 
 class BatchListResponse(BaseModel):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from .._models import BaseModel
 
-__all__ = [
-    "BatchMetadata",
-]
+__all__ = ["BatchMetadata"]
 
 
 class BatchMetadata(BaseModel):

@@ -7,9 +7,7 @@ from typing import Any
 from .._models import BaseModel
 from .batch_metadata import BatchMetadata
 
-__all__ = [
-    "BatchObject",
-]
+__all__ = ["BatchObject"]
 
 
 class BatchObject(BaseModel):

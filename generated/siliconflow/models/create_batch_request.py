@@ -6,9 +6,7 @@ from .._models import BaseModel
 from .batch_metadata import BatchMetadata
 from .batch_replace import BatchReplace
 
-__all__ = [
-    "CreateBatchRequest",
-]
+__all__ = ["CreateBatchRequest"]
 
 
 class CreateBatchRequest(BaseModel):

@@ -6,9 +6,7 @@ from typing import Any
 
 from .._models import BaseModel
 
-__all__ = [
-    "ErrorBody",
-]
+__all__ = ["ErrorBody"]
 
 
 class ErrorBody(BaseModel):

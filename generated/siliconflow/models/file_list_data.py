@@ -5,9 +5,7 @@ from __future__ import annotations
 from .._models import BaseModel
 from .file_object import FileObject
 
-__all__ = [
-    "FileListData",
-]
+__all__ = ["FileListData"]
 
 
 class FileListData(BaseModel):

@@ -5,9 +5,7 @@ from __future__ import annotations
 from .._models import BaseModel
 from .file_list_data import FileListData
 
-__all__ = [
-    "FileListResponse",
-]
+__all__ = ["FileListResponse"]
 
 
 class FileListResponse(BaseModel):

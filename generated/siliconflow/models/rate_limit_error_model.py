@@ -6,9 +6,7 @@ from typing import Any
 
 from .._models import BaseModel
 
-__all__ = [
-    "RateLimitErrorModel",
-]
+__all__ = ["RateLimitErrorModel"]
 
 
 class RateLimitErrorModel(BaseModel):

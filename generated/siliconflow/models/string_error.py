@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-__all__ = [
-    "StringError",
-]
+__all__ = ["StringError"]
 
 
 StringError: TypeAlias = str

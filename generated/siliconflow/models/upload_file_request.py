@@ -6,9 +6,7 @@ from typing import Literal
 
 from .._models import BaseModel
 
-__all__ = [
-    "UploadFileRequest",
-]
+__all__ = ["UploadFileRequest"]
 
 
 class UploadFileRequest(BaseModel):

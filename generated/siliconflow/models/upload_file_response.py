@@ -5,9 +5,7 @@ from __future__ import annotations
 from .._models import BaseModel
 from .uploaded_file_object import UploadedFileObject
 
-__all__ = [
-    "UploadFileResponse",
-]
+__all__ = ["UploadFileResponse"]
 
 
 class UploadFileResponse(BaseModel):

@@ -6,9 +6,7 @@ from pydantic import Field
 
 from .._models import BaseModel
 
-__all__ = [
-    "UploadedFileObject",
-]
+__all__ = ["UploadedFileObject"]
 
 
 class UploadedFileObject(BaseModel):

@@ -1,0 +1,82 @@
+"""Facts about generated Python source that the IR settles before rendering: which names an
+expression uses, and the order ruff's isort (I001) and `__all__` sort (RUF022) give names.
+
+Model modules are the bulk of a big client (1,427 of OpenAI's 1,476 files); emitting their
+imports exact and sorted spares them ruff's import fixes, the costliest part of formatting.
+The tests and the corpus run check the result against ruff itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHUNKS = re.compile(r"(\d+)")
+
+
+def natural(text: str) -> tuple[tuple[int, str | int], ...]:
+    """Natural order, as ruff's: digit runs compare as numbers."""
+    return tuple(
+        (1, int(chunk)) if chunk.isdigit() else (0, chunk)
+        for chunk in _CHUNKS.split(text)
+        if chunk
+    )
+
+
+def _is_constant(name: str) -> bool:
+    return len(name) > 1 and name.upper() == name and name.lower() != name
+
+
+def member_key(name: str) -> tuple[object, ...]:
+    """isort's `order-by-type` within `from x import ...`: CONSTANTS, Classes, variables."""
+    kind = 0 if _is_constant(name) else 1 if name[:1].isupper() else 2
+    return (kind, natural(name.lower()), natural(name))
+
+
+def module_key(name: str) -> tuple[object, ...]:
+    return (natural(name.lower()), natural(name))
+
+
+def export_key(name: str) -> tuple[object, ...]:
+    """RUF022's isort-style `__all__` order: SCREAMING_CASE, CamelCase, then the rest."""
+    kind = 0 if _is_constant(name) else 1 if name[:1].isupper() else 2
+    return (kind, natural(name))
+
+
+def names_used(expression: str) -> set[str]:
+    """The names an expression reads: identifiers outside string literals that do not
+    follow a dot (`datetime.date` reads `datetime`) nor precede `=` (a keyword argument)."""
+    names: set[str] = set()
+    quote = ""
+    escaped = False
+    start = -1
+    for index, character in enumerate(expression + " "):
+        if quote:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == quote:
+                quote = ""
+            continue
+        if character.isalnum() or character == "_":
+            if start < 0:
+                start = index
+            continue
+        if start >= 0:
+            word = expression[start:index]
+            before = start - 1
+            while before >= 0 and expression[before] == " ":
+                before -= 1
+            after = index
+            while after < len(expression) and expression[after] == " ":
+                after += 1
+            attribute = before >= 0 and expression[before] == "."
+            keyword = expression[after : after + 1] == "=" and (
+                expression[after + 1 : after + 2] != "="
+            )
+            if not word[0].isdigit() and not attribute and not keyword:
+                names.add(word)
+            start = -1
+        if character in "\"'":
+            quote = character
+    return names
