@@ -63,9 +63,14 @@ sys.path.insert(0, sys.argv[1])
 package = importlib.import_module("corpus_client")
 names = ["corpus_client"] + [m.name for m in pkgutil.walk_packages(package.__path__, "corpus_client.")]
 failed = []
+import pydantic
 for name in names:
     try:
-        importlib.import_module(name)
+        module = importlib.import_module(name)
+        # Models build their validators on first use (defer_build): build each one here.
+        for value in list(vars(module).values()):
+            if isinstance(value, type) and issubclass(value, pydantic.BaseModel) and value.__module__ == name:
+                value.model_rebuild()
     except Exception as exc:
         failed.append(f"{name}: {type(exc).__name__}: {exc}")
 print(len(names))

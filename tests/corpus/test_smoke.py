@@ -57,8 +57,13 @@ IMPORT_ALL = """
 import importlib, pkgutil, sys
 sys.path.insert(0, sys.argv[1])
 package = importlib.import_module("smoke_client")
-for module in pkgutil.walk_packages(package.__path__, "smoke_client."):
-    importlib.import_module(module.name)
+import pydantic
+for info in pkgutil.walk_packages(package.__path__, "smoke_client."):
+    module = importlib.import_module(info.name)
+    # Models build their validators on first use (defer_build): build each one here.
+    for value in list(vars(module).values()):
+        if isinstance(value, type) and issubclass(value, pydantic.BaseModel) and value.__module__ == info.name:
+            value.model_rebuild()
 print("imported", package.__name__)
 """
 
