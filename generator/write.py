@@ -11,6 +11,7 @@ import difflib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,8 @@ def _replace(target: Path, text: str) -> None:
 
 def write_package(output: Path, files: dict[str, str]) -> list[str]:
     """Write `files` (manifest included) under `output`; returns the paths that changed."""
+    if not output.exists():
+        return _write_new(output, files)
     stale = previous_files(output) - set(files)
     changed = []
     for path, text in sorted(files.items(), key=lambda item: item[0] == MANIFEST):
@@ -62,6 +65,31 @@ def write_package(output: Path, files: dict[str, str]) -> list[str]:
             changed.append(path)
             _remove_empty_parents(target.parent, output)
     return changed
+
+
+def _write_new(output: Path, files: dict[str, str]) -> list[str]:
+    """A new package is written whole in a hidden sibling folder, then renamed into place:
+    it appears complete or not at all, for one file creation per file."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}."))
+    try:
+        # mkdtemp's folder is private (0700); the package gets the mode mkdir would give.
+        umask = os.umask(0)
+        os.umask(umask)
+        staging.chmod(0o777 & ~umask)
+        folders = {staging}
+        for path, text in files.items():
+            target = staging / path
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            with target.open("w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+        os.rename(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return sorted(files)
 
 
 def _remove_empty_parents(folder: Path, output: Path) -> None:
