@@ -12,6 +12,10 @@ from functools import cache
 from typing import Any
 
 import jsonschema_rs
+from jsonschema.exceptions import (  # type: ignore[import-untyped]
+    SchemaError,
+    ValidationError,
+)
 from openapi_schema_validator._specifications import REGISTRY as OPENAPI_SCHEMAS
 from openapi_spec_validator import (
     OpenAPIV2SpecValidator,
@@ -42,7 +46,8 @@ class _SchemaValidator31(OpenAPIV31SchemaValidator):
     """openapi-spec-validator's 3.1 schema checks, with the meta-schema check of each schema
     compiled once in jsonschema-rs: the library builds a Python validator per schema, which
     was 80% of validating OpenAI's spec. A schema the fast check rejects goes through the
-    library's own check, so the finding and its message are the library's."""
+    library's own check, so the finding and its message are the library's, located at the
+    schema's place in the document rather than at the schema's root."""
 
     def _get_schema_checker(
         self, schema: Any, schema_value: Any
@@ -55,8 +60,14 @@ class _SchemaValidator31(OpenAPIV31SchemaValidator):
             return library_check
 
         def check(value: Any) -> None:
-            if not fast.is_valid(value):
+            if fast.is_valid(value):
+                return
+            try:
                 library_check(value)
+            except (SchemaError, ValidationError) as error:
+                # The library reports where in the schema; the document pointer is wanted.
+                error.path.extendleft(reversed(schema.parts))
+                raise
 
         return check
 

@@ -137,3 +137,28 @@ def test_yaml_flow_collections_left_of_their_block_are_located(write_spec):
     assert finding.location.line == 10
     assert finding.location.pointer == "/components/schemas/A/example"
     assert "column 6, left of its block (column 7)" in finding.message
+
+
+def test_schema_meta_findings_are_located_in_the_document(write_spec):
+    """A 3.1 schema that breaks its dialect is reported at its place in the document (the
+    library reports the place inside the schema; a bare `/exclusiveMinimum` at line 1)."""
+    spec = write_spec(
+        """
+        openapi: 3.1.0
+        info: {title: T, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Tuning:
+              type: object
+              properties:
+                rate:
+                  type: number
+                  exclusiveMinimum: true
+        """
+    )
+    findings = validate(load(spec, "spec.yaml"))
+    assert [(f.location.pointer, f.location.line) for f in findings] == [
+        ("/components/schemas/Tuning/properties/rate/exclusiveMinimum", 11)
+    ]
+    assert "True is not of type 'number'" in findings[0].message
