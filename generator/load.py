@@ -25,6 +25,7 @@ from .diagnostics import (
     join_pointer,
     unescape_pointer_token,
 )
+from .json_lines import JsonLocator
 from .swagger2 import is_swagger2, source_pointer, to_openapi3
 
 _YamlBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -75,6 +76,7 @@ class Document:
     repairs: list[Diagnostic] = field(default_factory=list)
     """What was mended to read or resolve the file; the validate stage reports it."""
     _nodes: yaml.Node | None = field(default=None, repr=False)
+    _json: JsonLocator | None = field(default=None, repr=False)
 
     def location(self, pointer: str) -> Location:
         return Location(self.name, pointer, self.line_of(pointer))
@@ -83,6 +85,11 @@ class Document:
         """1-based line of the node at `pointer`, or of its nearest existing parent."""
         if self.source_pointer is not None:
             pointer = self.source_pointer(pointer)
+        if self.path.suffix.lower() == ".json":
+            self._json = self._json or JsonLocator(self.text)
+            line = self._json.line_of(_pointer_tokens(pointer))
+            if line is not None:
+                return line
         node: yaml.Node | None = self._composed()
         if node is None:
             # JSON that YAML cannot read (keys over 1024 characters): find the keys.
