@@ -246,7 +246,16 @@ def parse_file(path: Path, name: str) -> Document:
                 + f" U+{ord(first.group()):04X}, read as U+FFFD"
             )
         try:
-            data = _json_compatible(yaml.load(text, Loader=_JsonCompatibleLoader), name)
+            # The node tree is kept: diagnostics find their lines in it.
+            loader = _JsonCompatibleLoader(text)
+            try:
+                nodes = loader.get_single_node()
+                constructed = (
+                    None if nodes is None else loader.construct_document(nodes)
+                )
+            finally:
+                loader.dispose()
+            data = _json_compatible(constructed, name)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "invalid YAML"
@@ -256,7 +265,7 @@ def parse_file(path: Path, name: str) -> Document:
             ) from None
         except yaml.YAMLError as exc:
             raise FatalError(Location(name, ""), f"YAML error: {exc}") from None
-        document = Document(path=path, name=name, text=text, data=data)
+        document = Document(path=path, name=name, text=text, data=data, _nodes=nodes)
         if message:
             where = Location(name, document.pointer_at(line), line)
             document.repairs.append(Diagnostic(where, message))
