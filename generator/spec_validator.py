@@ -22,7 +22,10 @@ from openapi_spec_validator import (
     OpenAPIV30SpecValidator,
     OpenAPIV31SpecValidator,
 )
-from openapi_spec_validator.validation.keywords import OpenAPIV31SchemaValidator
+from openapi_spec_validator.validation.keywords import (
+    OpenAPIV30SchemaValidator,
+    OpenAPIV31SchemaValidator,
+)
 
 
 @cache
@@ -42,12 +45,40 @@ def _compiled_dialect(dialect: str) -> Any:
     )
 
 
+class _IdList(list[int]):
+    """The library records the ids of the schemas it has visited in lists, then asks `in`
+    of them at every schema: quadratic on big specs. The same list, with a set's `in`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._ids: set[int] = set()
+
+    def append(self, item: int) -> None:
+        super().append(item)
+        self._ids.add(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._ids
+
+
+class _SchemaValidator30(OpenAPIV30SchemaValidator):
+    def __init__(self, registry: Any) -> None:
+        super().__init__(registry)
+        self.visited_schema_ids = _IdList()
+        self.meta_checked_schema_ids = _IdList()
+
+
 class _SchemaValidator31(OpenAPIV31SchemaValidator):
     """openapi-spec-validator's 3.1 schema checks, with the meta-schema check of each schema
     compiled once in jsonschema-rs: the library builds a Python validator per schema, which
     was 80% of validating OpenAI's spec. A schema the fast check rejects goes through the
     library's own check, so the finding and its message are the library's, located at the
     schema's place in the document rather than at the schema's root."""
+
+    def __init__(self, registry: Any) -> None:
+        super().__init__(registry)
+        self.visited_schema_ids = _IdList()
+        self.meta_checked_schema_ids = _IdList()
 
     def _get_schema_checker(
         self, schema: Any, schema_value: Any
@@ -79,12 +110,26 @@ class _SpecValidator31(OpenAPIV31SpecValidator):
     }
 
 
+class _SpecValidator30(OpenAPIV30SpecValidator):
+    keyword_validators = {  # noqa: RUF012 - the library's own attribute, a dict there
+        **OpenAPIV30SpecValidator.keyword_validators,
+        "schema": _SchemaValidator30,
+    }
+
+
+class _SpecValidator20(OpenAPIV2SpecValidator):
+    keyword_validators = {  # noqa: RUF012 - the library's own attribute, a dict there
+        **OpenAPIV2SpecValidator.keyword_validators,
+        "schema": _SchemaValidator30,
+    }
+
+
 def validator_class(spec: dict[str, Any]) -> type | None:
     version = str(spec.get("openapi", spec.get("swagger", "")))
     if version.startswith("3.1"):
         return _SpecValidator31
     if version.startswith("3.0"):
-        return OpenAPIV30SpecValidator
+        return _SpecValidator30
     if version.startswith("2."):
-        return OpenAPIV2SpecValidator
+        return _SpecValidator20
     return None
