@@ -390,18 +390,22 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
             file_part = ref.partition("#")[0]
             if not file_part:
                 continue
-            where = document.location(ref_pointer)
             if "://" in file_part:
-                raise FatalError(where, f"remote $ref {ref!r} is not followed")
+                raise FatalError(
+                    document.location(ref_pointer),
+                    f"remote $ref {ref!r} is not followed",
+                )
             target = (document.path.parent / unquote(file_part)).resolve()
             if not target.is_relative_to(boundary):
                 raise FatalError(
-                    where, f"$ref {ref!r} points outside the spec's folder"
+                    document.location(ref_pointer),
+                    f"$ref {ref!r} points outside the spec's folder",
                 )
             if target not in documents:
                 if not target.is_file():
                     raise FatalError(
-                        where, f"unresolvable $ref {ref!r}: file not found"
+                        document.location(ref_pointer),
+                        f"unresolvable $ref {ref!r}: file not found",
                     )
                 name = str(Path(root.name).parent / target.relative_to(boundary))
                 documents[target] = parse_file(target, name)

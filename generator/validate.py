@@ -115,17 +115,19 @@ def _path_parameters(documents: DocumentSet) -> Iterator[Diagnostic]:
             if not isinstance(operation, dict):
                 continue
             declared = shared | _declared(documents, operation.get("parameters"))
-            where = root.location(join_pointer("/paths", path, method))
-            for name in sorted(in_template - declared):
-                yield Diagnostic(
-                    where,
-                    f"path parameter {{{name}}} is not declared; generated as a required string",
-                )
-            for name in sorted(declared - in_template):
-                yield Diagnostic(
-                    where,
-                    f"path parameter {name!r} does not appear in the path template",
-                )
+            messages = [
+                *(
+                    f"path parameter {{{name}}} is not declared; generated as a required string"
+                    for name in sorted(in_template - declared)
+                ),
+                *(
+                    f"path parameter {name!r} does not appear in the path template"
+                    for name in sorted(declared - in_template)
+                ),
+            ]
+            if messages:  # locating costs more than checking: only for a finding
+                where = root.location(join_pointer("/paths", path, method))
+                yield from (Diagnostic(where, message) for message in messages)
 
 
 def _declared(documents: DocumentSet, parameters: Any) -> set[str]:
