@@ -75,6 +75,8 @@ class Document:
     source_pointer: Callable[[str], str] | None = field(default=None, repr=False)
     repairs: list[Diagnostic] = field(default_factory=list)
     """What was mended to read or resolve the file; the validate stage reports it."""
+    is_json: bool = False
+    """Read as JSON: lines are found in the text, not in a YAML node tree."""
     _nodes: yaml.Node | None = field(default=None, repr=False)
     _json: JsonLocator | None = field(default=None, repr=False)
 
@@ -85,7 +87,7 @@ class Document:
         """1-based line of the node at `pointer`, or of its nearest existing parent."""
         if self.source_pointer is not None:
             pointer = self.source_pointer(pointer)
-        if self.path.suffix.lower() == ".json":
+        if self.is_json:
             self._json = self._json or JsonLocator(self.text)
             line = self._json.line_of(_pointer_tokens(pointer))
             if line is not None:
@@ -234,6 +236,8 @@ def parse_file(path: Path, name: str) -> Document:
             raise FatalError(
                 Location(name, "", exc.lineno), f"JSON syntax error: {exc.msg}"
             ) from None
+    elif text.lstrip().startswith("{") and (data := _json_or_none(text)) is not None:
+        pass  # JSON in a .yaml file (Kubernetes'): JSON is YAML, read ten times faster
     else:
         line, message = 0, ""
         # YAML forbids control characters that JSON strings allow; read them as U+FFFD.
@@ -270,7 +274,14 @@ def parse_file(path: Path, name: str) -> Document:
             where = Location(name, document.pointer_at(line), line)
             document.repairs.append(Diagnostic(where, message))
         return document
-    return Document(path=path, name=name, text=text, data=data)
+    return Document(path=path, name=name, text=text, data=data, is_json=True)
+
+
+def _json_or_none(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return None
 
 
 def resolve_pointer(data: Any, pointer: str) -> Any:

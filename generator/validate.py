@@ -239,9 +239,7 @@ def _flow_indentation(documents: DocumentSet) -> Iterator[Diagnostic]:
     """YAML flow collections (`{...}`) whose lines fall left of their block: YAML 1.2 forbids
     it, PyYAML reads it anyway, so other tools may not read the document as we do."""
     root = documents.root
-    if root.path.suffix.lower() == ".json" or not re.search(
-        r"[{\[][ \t]*$", root.text, re.MULTILINE
-    ):
+    if root.is_json or not re.search(r"[{\[][ \t]*$", root.text, re.MULTILINE):
         return
     block_columns: list[int] = []
     flow_depth = 0

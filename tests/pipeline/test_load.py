@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.diagnostics import FatalError
 from generator.load import iter_refs, load
@@ -229,3 +230,20 @@ components:
     [finding] = [f for f in validate(documents) if "$defs" in f.message]
     assert finding.location.pointer == "/components/schemas/Event/properties/kind/$ref"
     assert finding.location.line == 10
+
+
+def test_json_in_a_yaml_file_is_read_as_json(write_spec):
+    """Kubernetes publishes JSON as `.yaml`: read ten times faster, the same data and lines."""
+    text = '{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"},\n  "paths": {\n    "/a": {}\n  }\n}\n'  # fmt: skip
+    spec = write_spec(text, "k8s.yaml")
+    document = load(spec).root
+    assert document.is_json
+    assert document.data == yaml.safe_load(text)
+    assert document.line_of("/paths/~1a") == 5
+
+
+def test_yaml_starting_with_a_brace_is_still_yaml(write_spec):
+    spec = write_spec('{openapi: 3.0.3, info: {title: T, version: "1"}, paths: {}}\n')
+    document = load(spec).root
+    assert not document.is_json
+    assert document.data["openapi"] == "3.0.3"
