@@ -43,7 +43,7 @@ def fingerprint() -> str:
     if not templates.is_dir():
         templates = here.parent / "templates"
     sources = sorted(here.rglob("*.py")) + sorted(
-        p for p in templates.rglob("*") if p.is_file()
+        p for p in templates.rglob("*") if p.is_file() and "__pycache__" not in p.parts
     )
     return digest(
         __version__,

@@ -55,10 +55,10 @@ def generate(
     key = digest("generate", str(config.output.resolve()), config.package)
     settings = digest(repr(config), spec_name, str(black))
     entry = cache.load(key) or {}
-    if entry.get("settings") == settings and _unchanged(entry.get("inputs")):
-        result = _generated_from(entry)
-        _check_strict(result.warnings, strict)
-        return result
+    cached = _cached_result(entry, settings)
+    if cached is not None:
+        _check_strict(cached.warnings, strict)
+        return cached
     progress("load", 0)
     documents = load(config.spec, spec_name)
     inputs = {
@@ -66,9 +66,8 @@ def generate(
     }
     # Diagnostics name documents by their display name, not where they are.
     inputs_key = digest(spec_name, *sorted(inputs.values()))
-    if entry.get("validated") == inputs_key:
-        validation = [_diagnostic(item) for item in entry["validation"]]
-    else:
+    validation = _cached_validation(entry, inputs_key)
+    if validation is None:
         progress("validate", 0)
         validation = validate(documents)
     warnings: dict[str, Diagnostic] = {}
@@ -84,10 +83,11 @@ def generate(
     progress("render", 0)
     rendered = render(api)
     progress("format", len(rendered))
+    intact = _intact_files(entry)
     known = {
-        raw: entry["files"][path]
+        raw: intact[path]
         for raw, path in entry.get("formatted", {}).items()
-        if path in entry.get("files", {})
+        if path in intact
     }
     files, formatted = format_files(rendered, black=black, known=known)
     manifest = {
@@ -163,12 +163,48 @@ def _diagnostic(record: list[Any]) -> Diagnostic:
     return Diagnostic(Location(file, pointer, line), message)
 
 
-def _generated_from(entry: dict[str, Any]) -> Generated:
-    return Generated(
-        dict(entry["files"]),
-        tuple(_diagnostic(record) for record in entry["warnings"]),
-        entry["operations"],
-    )
+def _intact_files(entry: dict[str, Any]) -> dict[str, str]:
+    """The cached files whose text still has the hash the cached manifest gives it: an
+    entry damaged on disk is not read back (a miss costs time, never correctness)."""
+    files = entry.get("files")
+    if not isinstance(files, dict):
+        return {}
+    try:
+        hashes = json.loads(files[MANIFEST])["files"]
+        return {
+            path: text
+            for path, text in files.items()
+            if path == MANIFEST or hashes.get(path) == sha256(text)
+        }
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return {}
+
+
+def _cached_validation(
+    entry: dict[str, Any], inputs_key: str
+) -> list[Diagnostic] | None:
+    if entry.get("validated") != inputs_key:
+        return None
+    try:
+        return [_diagnostic(item) for item in entry["validation"]]
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _cached_result(entry: dict[str, Any], settings: str) -> Generated | None:
+    """The cached run, if it was made with these settings from the files as they are now."""
+    if entry.get("settings") != settings or not _unchanged(entry.get("inputs")):
+        return None
+    if len(_intact_files(entry)) != len(entry.get("files") or ()):
+        return None
+    try:
+        return Generated(
+            dict(entry["files"]),
+            tuple(_diagnostic(record) for record in entry["warnings"]),
+            int(entry["operations"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def display_path(path: Path, root: Path) -> str:

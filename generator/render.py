@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,12 +55,29 @@ def parameter(name: str, annotation: str, indent: int = 8) -> str:
     return layout.parameter(name, annotation, indent)
 
 
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept beside them, as Python keeps `.pyc` files: compiling the
+    templates cost more than rendering a small package. Jinja checks each entry against its
+    template's source and its own version; where the folder is not writable, none is kept."""
+    folder = templates_dir() / "__pycache__"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    return (
+        jinja2.FileSystemBytecodeCache(str(folder))
+        if os.access(folder, os.W_OK)
+        else None
+    )
+
+
 def _environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir() / "package"),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,
+        bytecode_cache=_compiled_templates(),
     )
     environment.filters["docstring_body"] = docstring_body
     environment.filters["py"] = python_string
