@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check test lint corpus clean
+.PHONY: install generate check test lint corpus bench bench-smoke clean
 
 install: $(STAMP)
 
@@ -37,5 +37,23 @@ lint: install
 corpus: install
 	$(BIN)/python tests/corpus/run_corpus.py --jobs 2
 
+# Timings side by side with openapi-python-client, datamodel-code-generator and the OpenAI
+# SDK, installed in their own venv; writes bench/RESULTS.md. Never part of `make test`.
+BENCH_VENV := .bench-venv
+BENCH_STAMP := $(BENCH_VENV)/.installed
+
+$(BENCH_STAMP): bench/requirements-peers.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements-peers.txt
+	touch $(BENCH_STAMP)
+
+bench: install $(BENCH_STAMP)
+	$(BIN)/python bench/run_bench.py
+
+# One round of every row, smaller samples; the report goes to a temporary file.
+bench-smoke: install $(BENCH_STAMP)
+	$(BIN)/python bench/run_bench.py --smoke
+
 clean:
-	rm -rf $(VENV) dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BENCH_VENV) dist .pytest_cache .mypy_cache .ruff_cache
