@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, FatalError, Location
 from .format import format_files
 from .load import load
 from .render import render
-from .validate import validate
+from .validate import Finding, findings_key, reusable, spec_findings, validate
 from .write import MANIFEST, sha256
 
 Warn = Callable[[Diagnostic], None]
@@ -48,9 +48,9 @@ def generate(
     """Everything but writing; raises FatalError on input we cannot generate from.
 
     With a cache, an unchanged spec costs reading and hashing it: the previous result is
-    returned as it was. A changed spec is loaded and built again, but its validation is
-    reused if no document changed, and only the files whose rendered text is new are
-    formatted."""
+    returned as it was. A changed spec is loaded and built again, but the validator's
+    findings are reused if only prose changed, and only the files whose rendered text is
+    new are formatted."""
     # One entry per output folder: a spec moved or edited still finds what it can reuse.
     key = digest("generate", str(config.output.resolve()), config.package)
     settings = digest(repr(config), spec_name, str(black))
@@ -65,11 +65,12 @@ def generate(
         str(path.resolve()): digest(path.read_bytes()) for path in documents.documents
     }
     # Diagnostics name documents by their display name, not where they are.
-    inputs_key = digest(spec_name, *sorted(inputs.values()))
-    validation = _cached_validation(entry, inputs_key)
-    if validation is None:
+    findings_at = digest(spec_name, findings_key(documents))
+    findings = _cached_findings(entry, findings_at)
+    if findings is None:
         progress("validate", 0)
-        validation = validate(documents)
+        findings = spec_findings(documents)
+    validation = validate(documents, findings)
     warnings: dict[str, Diagnostic] = {}
 
     def warn(diagnostic: Diagnostic) -> None:
@@ -121,8 +122,7 @@ def generate(
         {
             "settings": settings,
             "inputs": inputs,
-            "validated": inputs_key,
-            "validation": [_record(d) for d in validation],
+            "findings": {"key": findings_at, "found": [list(f) for f in findings]},
             "files": files,
             "warnings": [_record(d) for d in result.warnings],
             "operations": result.operations,
@@ -180,15 +180,20 @@ def _intact_files(entry: dict[str, Any]) -> dict[str, str]:
         return {}
 
 
-def _cached_validation(
-    entry: dict[str, Any], inputs_key: str
-) -> list[Diagnostic] | None:
-    if entry.get("validated") != inputs_key:
+def _cached_findings(entry: dict[str, Any], key: str) -> list[Finding] | None:
+    """The validator's findings of a spec that differs from the cached one in prose only."""
+    cached = entry.get("findings")
+    if not isinstance(cached, dict):
         return None
     try:
-        return [_diagnostic(item) for item in entry["validation"]]
+        if cached["key"] != key:
+            return None
+        findings = [
+            (str(pointer), str(message)) for pointer, message in cached["found"]
+        ]
     except (KeyError, TypeError, ValueError):
         return None
+    return findings if reusable(findings) else None
 
 
 def _cached_result(entry: dict[str, Any], settings: str) -> Generated | None:

@@ -6,8 +6,10 @@ a bad `default`); each finding names file, line and JSON pointer, and generation
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import yaml
@@ -23,14 +25,28 @@ _DUPLICATE_ID = re.compile(
 )
 
 
-def validate(documents: DocumentSet) -> list[Diagnostic]:
+Finding = tuple[str, str]
+"""openapi-spec-validator's finding: (JSON pointer in the root document, message)."""
+
+# Text the OpenAPI and JSON Schema meta-schemas only require to be a string.
+_PROSE = frozenset({"description", "summary", "title"})
+
+
+def validate(
+    documents: DocumentSet, findings: Sequence[Finding] | None = None
+) -> list[Diagnostic]:
+    """Every finding, located; `findings` are the library's when already known (the
+    cache: `findings_key` says when they still hold)."""
+    root = documents.root
+    if findings is None:
+        findings = spec_findings(documents)
     return [
         *(
             repair
             for document in documents.documents.values()
             for repair in document.repairs
         ),
-        *_spec_validator(documents),
+        *(Diagnostic(root.location(pointer), message) for pointer, message in findings),
         *_path_parameters(documents),
         *_document_checks(documents),
         *_flow_indentation(documents),
@@ -48,7 +64,40 @@ def _node_pointers(value: Any, pointer: str = "") -> Iterator[tuple[int, str]]:
             yield from _node_pointers(child, join_pointer(pointer, index))
 
 
-def _spec_validator(documents: DocumentSet) -> list[Diagnostic]:
+def findings_key(documents: DocumentSet) -> str:
+    """What the library's findings depend on: the documents with their prose blanked (its
+    text is only required to be a string), example and default data left as they are. A
+    spec whose descriptions alone changed keeps its findings and is not validated again."""
+
+    def without_prose(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {
+                key: ""
+                if key in _PROSE and isinstance(child, str)
+                else child
+                if key in DATA_KEYS
+                else without_prose(child)
+                for key, child in value.items()
+            }
+        if isinstance(value, list):
+            return [without_prose(child) for child in value]
+        return value
+
+    hasher = hashlib.sha256()
+    for path, document in sorted(documents.documents.items()):
+        hasher.update(str(path).encode())
+        hasher.update(
+            json.dumps(without_prose(document.data), ensure_ascii=False).encode()
+        )
+    return hasher.hexdigest()
+
+
+def reusable(findings: Sequence[Finding]) -> bool:
+    """Findings whose message could quote prose (a schema printed whole) are not reused."""
+    return not any(f"'{key}'" in message for _, message in findings for key in _PROSE)
+
+
+def spec_findings(documents: DocumentSet) -> list[Finding]:
     root = documents.root
     # Imported here: the library's import costs more than a small spec's whole run, and an
     # unchanged spec (the cache) is not validated at all.
@@ -57,7 +106,7 @@ def _spec_validator(documents: DocumentSet) -> list[Diagnostic]:
     validator = validator_class(root.data)
     if validator is None:
         return []
-    findings: list[Diagnostic] = []
+    findings: list[Finding] = []
     pointers: dict[int, str] | None = None
     try:
         errors = validator(
@@ -65,11 +114,7 @@ def _spec_validator(documents: DocumentSet) -> list[Diagnostic]:
         ).iter_errors()
         for error in errors:
             if len(findings) == MAX_VALIDATOR_FINDINGS:
-                findings.append(
-                    Diagnostic(
-                        root.location(""), "more spec validator findings not shown"
-                    )
-                )
+                findings.append(("", "more spec validator findings not shown"))
                 break
             message = getattr(error, "message", str(error))
             duplicate = _DUPLICATE_ID.match(message)
@@ -91,14 +136,9 @@ def _spec_validator(documents: DocumentSet) -> list[Diagnostic]:
                         join_pointer(pointer, "default"),
                         f"default value: {message}",
                     )
-            findings.append(Diagnostic(root.location(pointer), message))
+            findings.append((pointer, message))
     except Exception as exc:  # noqa: BLE001 - a validator crash on odd input must not stop us
-        findings.append(
-            Diagnostic(
-                root.location(""),
-                f"spec validator stopped: {type(exc).__name__}: {exc}",
-            )
-        )
+        findings.append(("", f"spec validator stopped: {type(exc).__name__}: {exc}"))
     return findings
 
 

@@ -50,6 +50,31 @@ def test_a_changed_spec_gives_what_no_cache_gives(spec: Path, tmp_path: Path):
     assert cached.files != generate(config_for(SPECS / "moonshot.yaml"), "x").files
 
 
+def test_prose_changes_keep_the_validator_findings(
+    spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A description, summary or title changed: the validator's findings are reused (and
+    located anew); any other change is validated again."""
+    cache = Cache(tmp_path / "cache")
+    generate(config_for(spec), "moonshot.yaml", cache=cache)
+    text = spec.read_text(encoding="utf-8")
+    # Two lines more above every finding: reused findings must be located anew.
+    spec.write_text(
+        text.replace("description:", "description: |\n    A\n    B\n   ", 1)
+    )
+    expected = generate(config_for(spec), "moonshot.yaml")
+    real = pipeline.spec_findings
+    monkeypatch.setattr(pipeline, "spec_findings", lambda d: pytest.fail("validated"))
+    assert generate(config_for(spec), "moonshot.yaml", cache=cache) == expected
+    default = "type: string\n          default: 5\n          enum:"
+    spec.write_text(text.replace("type: string\n          enum:", default, 1))
+    validated: list[object] = []
+    monkeypatch.setattr(pipeline, "spec_findings", lambda d: validated.append(d) or real(d))  # fmt: skip
+    result = generate(config_for(spec), "moonshot.yaml", cache=cache)
+    assert validated
+    assert any("/properties/role/default" in str(w) for w in result.warnings)
+
+
 def test_only_new_files_are_formatted(
     spec: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -82,7 +107,8 @@ def test_a_damaged_or_foreign_entry_is_a_miss(spec: Path, tmp_path: Path):
     entry.write_text(json.dumps(data), encoding="utf-8")
     assert generate(config_for(spec), "moonshot.yaml", cache=cache) == expected
     data = json.loads(entry.read_text(encoding="utf-8"))
-    data["warnings"] = data["validation"] = [["too", "short"]]
+    data["warnings"] = [["too", "short"]]
+    data["findings"] = {"key": data["findings"]["key"], "found": "not a list"}
     entry.write_text(json.dumps(data), encoding="utf-8")
     assert generate(config_for(spec), "moonshot.yaml", cache=cache) == expected
     entry.write_text("{not json", encoding="utf-8")
