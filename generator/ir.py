@@ -313,7 +313,9 @@ class ModelModule:
             _from_import(".._models", used & {"BaseModel", "tagged_by"})
             + [
                 line
-                for module, names in sorted(self.imports, key=lambda i: module_key(i[0]))
+                for module, names in sorted(
+                    self.imports, key=lambda i: module_key(i[0])
+                )
                 for line in _from_import(f".{module}", set(names))
             ],
         ]
