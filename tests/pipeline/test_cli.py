@@ -163,3 +163,45 @@ def test_black_changes_nothing(tmp_path: Path):
     config = ClientConfig.default(SPECS / "moonshot.yaml", tmp_path / "m", "m")
     with_black = generate(config, "moonshot.yaml", black=True).files
     assert generate(config, "moonshot.yaml").files == with_black
+
+
+def _stderr_on_a_terminal(*args: str, cwd: Path) -> bytes:
+    """What `sdkforge` writes to stderr when stderr is a terminal (a pseudo-terminal)."""
+    controller, terminal = os.openpty()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with subprocess.Popen(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=terminal,
+    ) as process:
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 65536)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+        assert process.wait() == 0
+    os.close(controller)
+    return shown
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_progress_line_only_on_a_terminal_and_not_when_quiet(
+    tmp_path: Path, quiet: bool
+):
+    spec = SPECS / "mka1.yaml"
+    args = ["generate", str(spec), "--output", str(tmp_path / "p"), "--no-cache"]
+    shown = _stderr_on_a_terminal(*args, *(["--quiet"] if quiet else []), cwd=tmp_path)
+    if quiet:
+        assert shown == b""
+    else:
+        assert b"\x1b[K" in shown and b": format " in shown and b" files (" in shown
+        assert shown.endswith(b"\r\x1b[K")  # cleared before anything else is printed
+    piped = run(*args, cwd=tmp_path)
+    assert piped.returncode == 0 and "\r" not in piped.stderr
