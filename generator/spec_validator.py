@@ -1,8 +1,9 @@
 """openapi-spec-validator, set up to be as fast as it allows.
 
 Its own Rust backend (jsonschema-rs, installed with sdkforge) validates the document; the
-meta-schema check of each 3.1 schema, for which the library builds a Python validator per
-schema (80% of validating OpenAI's spec), is compiled once in jsonschema-rs.
+meta-schema check of each schema, for which the library builds a Python validator per
+schema (80% of validating OpenAI's spec), is compiled once in jsonschema-rs; the schemas it
+has visited are looked up in a set. The findings and their messages stay the library's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from jsonschema.exceptions import (  # type: ignore[import-untyped]
     SchemaError,
     ValidationError,
 )
+from openapi_schema_validator import OAS30Validator
 from openapi_schema_validator._specifications import REGISTRY as OPENAPI_SCHEMAS
 from openapi_spec_validator import (
     OpenAPIV2SpecValidator,
@@ -61,32 +63,41 @@ class _IdList(list[int]):
         return item in self._ids
 
 
-class _SchemaValidator30(OpenAPIV30SchemaValidator):
-    def __init__(self, registry: Any) -> None:
-        super().__init__(registry)
-        self.visited_schema_ids = _IdList()
-        self.meta_checked_schema_ids = _IdList()
+@cache
+def _compiled(meta_schema_id: str) -> Any:
+    """A jsonschema-rs validator of a meta-schema the library knows, or None."""
+    if meta_schema_id == OAS30Validator.META_SCHEMA.get("id"):
+        return jsonschema_rs.validator_for(
+            OAS30Validator.META_SCHEMA, validate_formats=True
+        )
+    return _compiled_dialect(meta_schema_id)
 
 
-class _SchemaValidator31(OpenAPIV31SchemaValidator):
-    """openapi-spec-validator's 3.1 schema checks, with the meta-schema check of each schema
+class _FastSchemaChecks:
+    """openapi-spec-validator's schema checks, with the meta-schema check of each schema
     compiled once in jsonschema-rs: the library builds a Python validator per schema, which
     was 80% of validating OpenAI's spec. A schema the fast check rejects goes through the
     library's own check, so the finding and its message are the library's, located at the
     schema's place in the document rather than at the schema's root."""
 
+    visited_schema_ids: list[int] | None
+    meta_checked_schema_ids: list[int] | None
+
     def __init__(self, registry: Any) -> None:
-        super().__init__(registry)
+        super().__init__(registry)  # type: ignore[call-arg]
         self.visited_schema_ids = _IdList()
         self.meta_checked_schema_ids = _IdList()
+
+    def _meta_schema_id(self, schema: Any, schema_value: Any) -> str:
+        raise NotImplementedError
 
     def _get_schema_checker(
         self, schema: Any, schema_value: Any
     ) -> Callable[[Any], None]:
-        library_check: Callable[[Any], None] = super()._get_schema_checker(
+        library_check: Callable[[Any], None] = super()._get_schema_checker(  # type: ignore[misc]
             schema, schema_value
         )
-        fast = _compiled_dialect(self._get_schema_dialect_id(schema, schema_value))
+        fast = _compiled(self._meta_schema_id(schema, schema_value))
         if fast is None:
             return library_check
 
@@ -101,6 +112,16 @@ class _SchemaValidator31(OpenAPIV31SchemaValidator):
                 raise
 
         return check
+
+
+class _SchemaValidator30(_FastSchemaChecks, OpenAPIV30SchemaValidator):
+    def _meta_schema_id(self, schema: Any, schema_value: Any) -> str:
+        return str(OAS30Validator.META_SCHEMA.get("id"))
+
+
+class _SchemaValidator31(_FastSchemaChecks, OpenAPIV31SchemaValidator):
+    def _meta_schema_id(self, schema: Any, schema_value: Any) -> str:
+        return str(self._get_schema_dialect_id(schema, schema_value))
 
 
 class _SpecValidator31(OpenAPIV31SpecValidator):
