@@ -26,6 +26,8 @@ from .diagnostics import FatalError
 
 # Unused imports, import order and `__all__` order: templates import generously, ruff trims and sorts.
 _RUFF_FIXES = ("F401", "I001", "RUF022")
+# ruff format also formats the Python code blocks of Markdown (the package README).
+_FORMATTED = (".py", ".md")
 
 
 def has_exact_imports(path: str) -> bool:
@@ -64,10 +66,11 @@ def format_files(
     black: bool = False,
     known: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """The files with every Python module formatted, and `{rendered text hash: formatted
-    text}` of the modules (for `known` next time: the caller's cache)."""
+    """The files with every Python module (and the Python in Markdown) formatted, and
+    `{rendered text hash: formatted text}` of them (for `known` next time: the caller's
+    cache)."""
     known = known or {}
-    python = {path: text for path, text in files.items() if path.endswith(".py")}
+    python = {path: text for path, text in files.items() if path.endswith(_FORMATTED)}
     hashes = {
         path: hashlib.sha256(text.encode()).hexdigest() for path, text in python.items()
     }
@@ -101,7 +104,9 @@ def _format_with_tools(python: dict[str, str], black: bool) -> dict[str, str]:
         for path, text in python.items():
             (root / path).parent.mkdir(parents=True, exist_ok=True)
             (root / path).write_text(text, encoding="utf-8")
-        needs_fixes = [p for p in python if not has_exact_imports(p)]
+        needs_fixes = [
+            p for p in python if p.endswith(".py") and not has_exact_imports(p)
+        ]
         if needs_fixes:
             _ruff(
                 "check",
@@ -113,7 +118,7 @@ def _format_with_tools(python: dict[str, str], black: bool) -> dict[str, str]:
                 "--exit-zero",
                 *(str(root / path) for path in needs_fixes),
             )
-        for path in python if black else ():
+        for path in (p for p in python if p.endswith(".py")) if black else ():
             target = root / path
             target.write_text(
                 _black(path, target.read_text(encoding="utf-8")), encoding="utf-8"

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal as TypingLiteral
 
+from . import layout
 from .python_source import export_key, member_key, module_key, names_used
 
 RUNTIME_EXPORTS = {
@@ -218,18 +219,25 @@ class Field:
 
     @property
     def model_annotation(self) -> str:
-        return self.type.annotation() if self.required else optional(self.type)
+        return self._model_parts()[0]
 
     @property
     def model_default(self) -> str:
         """What follows the annotation in a model: nothing, ` = None`, or a `Field(...)` with the wire name."""
+        return self._model_parts()[1]
+
+    def _model_parts(self) -> tuple[str, str]:
+        annotation = self.type.annotation() if self.required else optional(self.type)
         default = "None" if self.default is None else _python_literal(self.default)
         if self.name == self.wire_name:
-            return "" if self.required else f" = {default}"
+            return annotation, "" if self.required else f" = {default}"
         alias = f"alias={_python_literal(self.wire_name)}"
+        if layout.alias_in_annotation(self.name, annotation):
+            annotated = f"typing.Annotated[{annotation}, Field({alias})]"
+            return annotated, "" if self.required else f" = {default}"
         if self.required:
-            return f" = Field({alias})"
-        return f" = Field(default={default}, {alias})"
+            return annotation, f" = Field({alias})"
+        return annotation, f" = Field(default={default}, {alias})"
 
     @property
     def argument_annotation(self) -> str:

@@ -29,16 +29,11 @@ def docstring_body(text: str, indent: int) -> str:
     """Docstring text escaped for triple quotes, continuation lines indented to `indent`."""
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\t", "    ")
     lines = [line.rstrip() for line in text.strip().splitlines()]
-    # A closing quote the text ends with would run into the docstring's own `"""`.
-    trailing = lines[-1][:-1].rstrip("\\") if lines else ""
-    if (
-        lines
-        and lines[-1].endswith('"')
-        and (len(lines[-1]) - 1 - len(trailing)) % 2 == 0
-    ):
-        lines[-1] = lines[-1][:-1] + '\\"'
     if len(lines) <= 1:
-        return lines[0] if lines else ""
+        line = lines[0] if lines else ""
+        # A closing quote the text ends with would run into the docstring's own `"""`;
+        # escaped, Black and ruff disagree on it; a space between them both keep.
+        return line + " " if line.endswith('"') else line
     pad = " " * indent
     return (
         "\n".join([lines[0], *[pad + line if line else "" for line in lines[1:]]])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..ir import AliasType, Definition, ModelModule, ObjectType
+from ..layout import alias_too_long
 
 
 def _strongly_connected(
@@ -152,7 +153,12 @@ def group_modules(
             for d in ordered
             if any(position.get(ref, -1) >= position[d.name] for ref in d.model_names())
         ]
-        lazy_aliases = tuple(d.name for d in refers_ahead if isinstance(d, AliasType))
+        lazy_aliases = tuple(
+            d.name
+            for d in ordered
+            if isinstance(d, AliasType)
+            and (d in refers_ahead or alias_too_long(d.name))
+        )
         rebuilt = tuple(d.name for d in refers_ahead if isinstance(d, ObjectType))
         modules.append(
             ModelModule(

@@ -26,6 +26,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ruff import find_ruff_bin
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 REPORT = ROOT / "tests" / "corpus" / "REPORT.md"
@@ -88,7 +90,7 @@ class Outcome:
     seconds: float = 0.0
     cpu_seconds: float = 0.0
     black: str = ""
-    """`black --check` on the generated package: "ok", or what it said."""
+    """`black --check`, then `ruff format --check`, on the generated package: "ok", or what failed."""
     operations: int = 0
     skipped: list[str] = field(default_factory=list)
     modules: int = 0
@@ -193,17 +195,19 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
 
 
 def run_black(package: Path) -> str:
-    """sdkforge does not run Black; its output must still be what Black writes."""
-    result = subprocess.run(
+    """sdkforge does not run Black; its output must still be what Black writes, and what
+    ruff format writes: "ok", or what the one that disagrees said."""
+    for command in (
         [sys.executable, "-m", "black", "--check", "--quiet", str(package)],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-    )
-    return (
-        "ok" if result.returncode == 0 else (result.stderr.strip() or "failed")[-300:]
-    )
+        [find_ruff_bin(), "format", "--isolated", "--check", "--quiet", str(package)],
+    ):
+        result = subprocess.run(
+            command, check=False, capture_output=True, text=True, timeout=TIMEOUT
+        )
+        if result.returncode != 0:
+            said = (result.stderr.strip() or result.stdout.strip() or "failed")[-300:]
+            return f"{Path(command[0]).name} {command[1]}: {said}"
+    return "ok"
 
 
 def median(values: list[float]) -> float:
@@ -358,7 +362,7 @@ def write_report(
         (
             f"Generator fingerprint `{fingerprint}` (a hash of generator/ and templates/). Each document"
             " runs `sdkforge generate --no-cache` (timed: wall and CPU seconds), then checks the"
-            " package with `black --check` (sdkforge itself does not run Black),"
+            " package with `black --check` and `ruff format --check` (sdkforge itself runs only ruff),"
             " imports every generated module in a fresh interpreter; the mypy sample runs"
             " `mypy --strict` on the package."
         ),
@@ -403,7 +407,7 @@ def write_report(
             f" over {len(real_world)} documents"
         ),
         (
-            f"- `black --check` (sdkforge does not run Black): {sum(o.black == 'ok' for o in generated)}"
+            f"- `black --check` and `ruff format --check` (sdkforge runs only ruff): {sum(o.black == 'ok' for o in generated)}"
             f" of {len(generated)} generated packages unchanged"
             + "".join(
                 f"; `{o.path}`: {_cell(o.black)}" for o in generated if o.black != "ok"

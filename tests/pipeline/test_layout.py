@@ -9,7 +9,9 @@ import black
 import pytest
 from ruff import find_ruff_bin
 
+from generator.config import ClientConfig
 from generator.layout import LINE_LENGTH, is_top_level_union, parameter
+from generator.pipeline import generate
 
 LITERAL = 'Literal["mp3", "opus", "aac", "flac", "wav", "pcm"]'
 ANNOTATIONS = [
@@ -62,3 +64,52 @@ def test_unions_are_found_outside_brackets_and_strings_only():
     assert not is_top_level_union("list[A | B]")
     assert not is_top_level_union('Literal["a | b"]')
     assert not is_top_level_union("Literal['it\\'s | x']")
+
+
+LONG = "IoK8SApiFlowcontrolV1PriorityLevelConfigurationReferenceWithAVeryLongName"
+SPEC = f"""
+openapi: 3.0.3
+info: {{title: Layout, version: "1"}}
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        "200":
+          description: Things
+          content:
+            application/json:
+              schema: {{$ref: "#/components/schemas/{LONG}Holder"}}
+components:
+  schemas:
+    {LONG}Holder:
+      type: object
+      description: Ends with a "quote"
+      required: [priorityLevelConfigurationReference]
+      properties:
+        priorityLevelConfigurationReference: {{$ref: "#/components/schemas/{LONG}"}}
+        optionalPriorityLevelConfigurationRef: {{$ref: "#/components/schemas/{LONG}"}}
+        granularity: {{$ref: "#/components/schemas/{LONG}GranularitiesItemName"}}
+    {LONG}:
+      type: object
+      properties:
+        name: {{type: string, description: 'say "hi"'}}
+    {LONG}GranularitiesItemName:
+      type: string
+      enum: [minute, hour, day, week, month]
+"""
+
+
+def test_long_names_and_final_quotes_are_laid_out_as_black_and_ruff_agree(write_spec):
+    """Fields whose `name: type = (` does not fit, aliases whose `Name: TypeAlias = (`
+    does not fit, and docstrings ending in a quote: the corpus's Black disagreements."""
+    spec = write_spec(SPEC)
+    config = ClientConfig.default(spec, spec.parent / "layout_client", "layout_client")
+    files = generate(config, "spec.yaml").files
+    models = "".join(text for path, text in files.items() if path.startswith("models/"))
+    assert "typing.Annotated[" in models and "TypeAliasType(" in models
+    assert '"quote" """' in models
+    for path, text in files.items():
+        if path.endswith(".py"):
+            assert black.format_str(text, mode=black.Mode()) == text, path
+            assert ruff_format(text) == text, path

@@ -11,7 +11,7 @@ __all__ = ["BatchCreateRequest"]
 
 class BatchCreateRequest(BaseModel):
     input_file_id: str
-    """ID of the input file, must be a .jsonl file uploaded with purpose="batch\""""
+    """ID of the input file, must be a .jsonl file uploaded with purpose="batch" """
 
     endpoint: Literal["/v1/chat/completions"] | str
     """Request endpoint, currently only /v1/chat/completions is supported"""
