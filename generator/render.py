@@ -31,8 +31,12 @@ def docstring_body(text: str, indent: int) -> str:
     lines = [line.rstrip() for line in text.strip().splitlines()]
     if len(lines) <= 1:
         line = lines[0] if lines else ""
-        # A closing quote the text ends with would run into the docstring's own `"""`;
-        # escaped, Black and ruff disagree on it; a space between them both keep.
+        # A closing quote the text ends with would run into the docstring's own `"""`.
+        # Black and ruff agree on a space between them, except after an escaped quote
+        # (the end of an escaped `\"\"\"`), which is written `\x22` instead.
+        escapes = len(line[:-1]) - len(line[:-1].rstrip("\\"))
+        if line.endswith('"') and escapes % 2:
+            return line[:-2] + "\\x22"
         return line + " " if line.endswith('"') else line
     pad = " " * indent
     return (

@@ -134,7 +134,7 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
     outcome = Outcome(
         row["path"], row["role"], row["openapi_version"], int(row["n_operations"] or 0)
     )
-    output = work / row["sha256"] / "corpus_client"
+    output = work / folder_of(row) / "corpus_client"
     started = time.monotonic()
     try:
         result = subprocess.run(
@@ -194,6 +194,12 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
     return outcome
 
 
+def folder_of(row: dict[str, str]) -> str:
+    """A document's scratch folder, by its path: identical documents (INDEX.tsv lists some
+    twice) run at the same time must not share one."""
+    return hashlib.sha256(row["path"].encode()).hexdigest()[:16]
+
+
 def run_black(package: Path) -> str:
     """sdkforge does not run Black; its output must still be what Black writes, and what
     ruff format writes: "ok", or what the one that disagrees said."""
@@ -251,7 +257,7 @@ def numbered_names(package: Path, spec: Path) -> list[str]:
 
 
 def run_mypy(outcome: Outcome, work: Path, row: dict[str, str]) -> None:
-    package = work / row["sha256"]
+    package = work / folder_of(row)
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "corpus_client"],
         check=False,
@@ -499,7 +505,7 @@ def main() -> int:
             outcome = run_one(row, work)
             if outcome.imports and not outcome.mypy and row["path"] in mypy_sample:
                 run_mypy(outcome, work, row)
-            shutil.rmtree(work / row["sha256"], ignore_errors=True)
+            shutil.rmtree(work / folder_of(row), ignore_errors=True)
             remember(outcome, fingerprint)
             return outcome
 

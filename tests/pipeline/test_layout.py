@@ -94,6 +94,7 @@ components:
       type: object
       properties:
         name: {{type: string, description: 'say "hi"'}}
+        quoted: {{type: string, description: 'Contains \"\"\"triple quotes\"\"\"'}}
     {LONG}GranularitiesItemName:
       type: string
       enum: [minute, hour, day, week, month]
@@ -108,7 +109,7 @@ def test_long_names_and_final_quotes_are_laid_out_as_black_and_ruff_agree(write_
     files = generate(config, "spec.yaml").files
     models = "".join(text for path, text in files.items() if path.startswith("models/"))
     assert "typing.Annotated[" in models and "TypeAliasType(" in models
-    assert '"quote" """' in models
+    assert '"quote" """' in models and '\\"\\"\\x22"""' in models
     for path, text in files.items():
         if path.endswith(".py"):
             assert black.format_str(text, mode=black.Mode()) == text, path
