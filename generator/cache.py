@@ -66,6 +66,10 @@ class Cache:
     def __init__(self, root: Path | None) -> None:
         self.folder = root / fingerprint() if root is not None else None
 
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
     def load(self, key: str) -> dict[str, Any] | None:
         if self.folder is None:
             return None

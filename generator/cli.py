@@ -18,8 +18,8 @@ from .cache import NO_CACHE, Cache, default_root
 from .config import ClientConfig, ProjectConfig, find_pyproject, load_project
 from .diagnostics import Diagnostic, FatalError
 from .load import load
-from .pipeline import Generated, display_path, generate, silent
-from .progress import ProgressLine
+from .pipeline import Generated, display_path, generate
+from .progress import ProgressLine, silent
 from .validate import validate
 from .write import compare, write_package
 

@@ -15,17 +15,12 @@ from .config import ClientConfig
 from .diagnostics import Diagnostic, FatalError, Location
 from .format import format_files
 from .load import load
+from .progress import Progress, silent
 from .render import render
 from .validate import Finding, findings_key, reusable, spec_findings, validate
 from .write import MANIFEST, sha256
 
 Warn = Callable[[Diagnostic], None]
-Progress = Callable[[str, int], None]
-"""Told each stage as it starts, with the number of files it handles (0: not counted)."""
-
-
-def silent(stage: str, count: int) -> None:
-    """The progress report of a run nobody watches."""
 
 
 @dataclass(frozen=True)
@@ -61,12 +56,15 @@ def generate(
         return cached
     progress("load", 0)
     documents = load(config.spec, spec_name)
-    inputs = {
-        str(path.resolve()): digest(path.read_bytes()) for path in documents.documents
-    }
+    # What was read, as it was read: a later edit must not match this run's output.
+    inputs = (
+        {str(p.resolve()): digest(p.read_bytes()) for p in documents.documents}
+        if cache.enabled
+        else {}
+    )
     # Diagnostics name documents by their display name, not where they are.
-    findings_at = digest(spec_name, findings_key(documents))
-    findings = _cached_findings(entry, findings_at)
+    findings_at = digest(spec_name, findings_key(documents)) if cache.enabled else ""
+    findings = _cached_findings(entry, findings_at) if cache.enabled else None
     if findings is None:
         progress("validate", 0)
         findings = spec_findings(documents)
@@ -116,6 +114,8 @@ def generate(
     }
     files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
     result = Generated(files, tuple(warnings.values()), len(manifest["operations"]))
+    if not cache.enabled:
+        return result
     paths_by_text = {text: path for path, text in files.items()}
     cache.store(
         key,

@@ -10,6 +10,13 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+Progress = Callable[[str, int], None]
+"""Told each stage as it starts, with the number of files it handles (0: not counted)."""
+
+
+def silent(stage: str, count: int) -> None:
+    """The progress report of a run nobody watches."""
+
 
 class ProgressLine:
     """Rewrites one terminal line; the stage "" clears it."""
@@ -21,10 +28,8 @@ class ProgressLine:
         self.shown = False
 
     @classmethod
-    def for_stderr(cls, label: str) -> Callable[[str, int], None]:
-        if not sys.stderr.isatty():
-            return lambda stage, count: None
-        return cls(label, sys.stderr)
+    def for_stderr(cls, label: str) -> Progress:
+        return cls(label, sys.stderr) if sys.stderr.isatty() else silent
 
     def __call__(self, stage: str, count: int) -> None:
         if not stage:
