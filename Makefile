@@ -28,10 +28,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch node_modules/.installed
 
+# The generated packages' runtime is Python kept in templates/runtime: checked in place
+# with the same gates as a generated package.
 lint: install
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests templates/runtime
+	$(BIN)/ruff format --check generator tests templates/runtime
+	$(BIN)/black --check --quiet templates/runtime
 	$(BIN)/mypy generator
+	cd templates && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache -p runtime
 
 # Every document of ../shared/corpus; writes tests/corpus/REPORT.md.
 corpus: install

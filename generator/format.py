@@ -23,6 +23,7 @@ from pathlib import Path
 from ruff import find_ruff_bin  # type: ignore[import-untyped]
 
 from .diagnostics import FatalError
+from .runtime import runtime_module_names
 
 # Unused imports, import order and `__all__` order: templates import generously, ruff trims and sorts.
 _RUFF_FIXES = ("F401", "I001", "RUF022")
@@ -32,8 +33,11 @@ _FORMATTED = (".py", ".md")
 
 def has_exact_imports(path: str) -> bool:
     """Model modules are rendered with exact, sorted imports and `__all__`
-    (`ir.ModelModule`): ruff's fixes would change nothing in them."""
-    return path.startswith("models/") and path != "models/__init__.py"
+    (`ir.ModelModule`), and the runtime modules are linted where they are kept: ruff's
+    fixes would change nothing in them."""
+    return (
+        path.startswith("models/") and path != "models/__init__.py"
+    ) or path in runtime_module_names()
 
 
 def _ruff(*arguments: str) -> None:

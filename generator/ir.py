@@ -16,7 +16,7 @@ from . import layout
 from .python_source import export_key, member_key, module_key, names_used
 
 RUNTIME_EXPORTS = {
-    "NOT_GIVEN": "_runtime", "NotGiven": "_runtime", "FileInput": "_runtime",
+    "NOT_GIVEN": "_types", "NotGiven": "_types", "FileInput": "_files",
     "SDKError": "_errors", "APIError": "_errors", "APIStatusError": "_errors",
     "APIConnectionError": "_errors", "APITimeoutError": "_errors",
     "APIResponseValidationError": "_errors", "BadRequestError": "_errors",

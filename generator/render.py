@@ -5,19 +5,13 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import jinja2
 
 from . import __version__, layout
 from .ir import RUNTIME_EXPORTS, Api, Operation, Resource
 from .naming import singular
-
-
-def templates_dir() -> Path:
-    """Templates ship inside the wheel as `generator/templates`; in a checkout they are top-level."""
-    packaged = Path(__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+from .runtime import runtime_modules, templates_dir
 
 
 def python_string(text: str) -> str:
@@ -118,12 +112,15 @@ def render(api: Api) -> dict[str, str]:
                 }
             ),
         ),
-        "_errors.py": emit("_errors.py.jinja"),
-        "_runtime.py": emit("_runtime.py.jinja"),
-        "_models.py": emit("_models.py.jinja"),
-        "_response.py": emit("_response.py.jinja"),
-        "_pagination.py": emit("_pagination.py.jinja"),
-        "_streaming.py": emit("_streaming.py.jinja"),
+        **runtime_modules(
+            {
+                "PACKAGE": api.package,
+                "USER_AGENT": f"{api.package}-python/{__version__}",
+                "ENV_PREFIX": api.env_prefix,
+                "AUTH_KIND": api.auth.kind if api.auth else None,
+                "AUTH_NAME": api.auth.name if api.auth else "",
+            }
+        ),
         "py.typed": "",
         "README.md": emit(
             "README.md.jinja",

@@ -55,7 +55,7 @@ def test_wheel_installs_and_generates(tmp_path: Path):
         "class Mka1(SyncAPIClient)"
     ) == 1
     location = subprocess.run(
-        [python, "-c", "import generator.render as r; print(r.templates_dir())"],
+        [python, "-c", "import generator.runtime as r; print(r.templates_dir())"],
         cwd=work,
         capture_output=True,
         text=True,

@@ -17,6 +17,7 @@ from typing import Any, Generic, Literal, ParamSpec, TypeVar
 
 import httpx
 
+from ._constants import PACKAGE
 from ._errors import connection_error
 
 __all__ = [
@@ -30,7 +31,7 @@ R = TypeVar("R")
 
 ResponseMode = Literal["parsed", "raw", "stream"]
 response_mode: contextvars.ContextVar[ResponseMode] = contextvars.ContextVar(
-    "mka1_response_mode", default="parsed"
+    f"{PACKAGE}_response_mode", default="parsed"
 )
 
 _REQUEST_ID_HEADERS = ("x-request-id", "request-id", "x-trace-id")

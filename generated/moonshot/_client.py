@@ -9,16 +9,14 @@ from typing import TYPE_CHECKING, Self
 
 import httpx
 
-from ._runtime import (
+from ._base_client import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
-    NOT_GIVEN,
     AsyncAPIClient,
-    NotGiven,
     SyncAPIClient,
-    Timeout,
     missing_api_key,
 )
+from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
     from .resources.batches import AsyncBatches, Batches

@@ -1,4 +1,4 @@
-"""Errors raised by the Moonshot client."""
+"""Errors raised by the clients: one class per kind of failure, by HTTP status where there is one."""
 
 from __future__ import annotations
 

@@ -24,10 +24,11 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
         WaitTimeoutError,
     )
+    from ._files import FileInput
     from ._pagination import AsyncPage, AsyncPaginator, SyncPage
     from ._response import APIResponse, AsyncStreamedAPIResponse, StreamedAPIResponse
-    from ._runtime import NOT_GIVEN, FileInput, NotGiven
     from ._streaming import AsyncStream, Stream
+    from ._types import NOT_GIVEN, NotGiven
     from .models import (
         BatchListItem,
         BatchListResponse,
@@ -97,9 +98,9 @@ __all__ = [
 _EXPORTS: dict[str, str] = {
     "SiliconFlow": "._client",
     "AsyncSiliconFlow": "._client",
-    "NOT_GIVEN": "._runtime",
-    "NotGiven": "._runtime",
-    "FileInput": "._runtime",
+    "NOT_GIVEN": "._types",
+    "NotGiven": "._types",
+    "FileInput": "._files",
     "SDKError": "._errors",
     "APIError": "._errors",
     "APIStatusError": "._errors",

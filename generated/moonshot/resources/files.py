@@ -6,20 +6,15 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal, cast
 
+from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._files import FileInput
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from .._runtime import (
-    NOT_GIVEN,
-    AsyncAPIClient,
-    FileInput,
-    NotGiven,
-    SyncAPIClient,
-    Timeout,
-)
+from .._types import NOT_GIVEN, NotGiven, Timeout
 from ..models import ErrorResponse, FileDeleteResponse, FileListResponse, FileObject
 
 __all__ = ["AsyncFiles", "Files"]

@@ -7,19 +7,14 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import Literal, cast
 
+from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from .._runtime import (
-    NOT_GIVEN,
-    AsyncAPIClient,
-    NotGiven,
-    SyncAPIClient,
-    Timeout,
-)
+from .._types import NOT_GIVEN, NotGiven, Timeout
 from ..models import ErrorResponse, EstimateTokenResponse, Message
 
 __all__ = ["AsyncUtilities", "Utilities"]

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from functools import cached_property
 from typing import cast
 
+from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._pagination import AsyncPaginator, Pagination, SyncPage
 from .._response import (
     async_to_raw_response_wrapper,
@@ -13,13 +14,7 @@ from .._response import (
     to_raw_response_wrapper,
     to_streamed_response_wrapper,
 )
-from .._runtime import (
-    NOT_GIVEN,
-    AsyncAPIClient,
-    NotGiven,
-    SyncAPIClient,
-    Timeout,
-)
+from .._types import NOT_GIVEN, NotGiven, Timeout
 from ..models import (
     BatchListItem,
     BatchListResponse,

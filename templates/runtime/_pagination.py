@@ -24,7 +24,9 @@ class Pagination:
     has_more: str | None = None
     last_id: str | None = None
 
-    def next_cursor(self, body: Any, items: list[Any], current: str | None) -> str | None:
+    def next_cursor(
+        self, body: Any, items: list[Any], current: str | None
+    ) -> str | None:
         """The id to continue after, or None on the last page.
 
         `has_more: false` ends the list; without `has_more`, a non-empty page with a last
@@ -58,7 +60,9 @@ class _Page(Generic[T]):
         """This page's items."""
 
     def has_next_page(self) -> bool:
-        return self._pagination.next_cursor(self.body, self.data, self._cursor) is not None
+        return (
+            self._pagination.next_cursor(self.body, self.data, self._cursor) is not None
+        )
 
     def _next_cursor(self) -> str:
         cursor = self._pagination.next_cursor(self.body, self.data, self._cursor)
@@ -71,7 +75,9 @@ class SyncPage(_Page[T]):
     """One page of a list; iterating it yields the items of this and every later page."""
 
     def get_next_page(self) -> SyncPage[T]:
-        page: SyncPage[T] = self._fetch(self._pagination.cursor_param, self._next_cursor())
+        page: SyncPage[T] = self._fetch(
+            self._pagination.cursor_param, self._next_cursor()
+        )
         return page
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:

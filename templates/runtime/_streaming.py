@@ -83,7 +83,9 @@ class _StreamBase(Generic[T]):
             body = self._error_body(payload)
             error = payload.get("error") if isinstance(payload, dict) else payload
             message = error.get("message") if isinstance(error, dict) else error
-            raise APIError(str(message or "error event"), self.response.request, body=body)
+            raise APIError(
+                str(message or "error event"), self.response.request, body=body
+            )
         item: T = adapter(self._event_type).validate_python(payload)
         return item
 

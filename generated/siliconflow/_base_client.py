@@ -1,4 +1,4 @@
-"""Request building, auth, retries, timeouts and response handling for the {{ api.class_name }} client."""
+"""The base clients: request building, auth, retries, timeouts, logging and polling."""
 
 from __future__ import annotations
 
@@ -12,65 +12,56 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import IO, Any, Literal, Self, TypeAlias, TypeVar
-from urllib.parse import quote
+from typing import Any, Self, TypeVar
 
 import httpx
 import pydantic
 
+from ._constants import AUTH_KIND, AUTH_NAME, ENV_PREFIX, PACKAGE, USER_AGENT
+from ._encoding import (
+    given,
+    jsonable,
+    path_segment,
+    query_items,
+    simple_value,
+    text_value,
+)
 from ._errors import (
     APIStatusError,
     SDKError,
-    connection_error,
     WaitTimeoutError,
+    connection_error,
     status_error_class,
 )
+from ._files import file_tuple
 from ._models import adapter, decode_json
 from ._pagination import AsyncPage, AsyncPaginator, Pagination, SyncPage
-from ._response import APIResponse, AsyncStreamedAPIResponse, StreamedAPIResponse, response_mode
+from ._response import (
+    APIResponse,
+    AsyncStreamedAPIResponse,
+    StreamedAPIResponse,
+    response_mode,
+)
 from ._streaming import AsyncStream, Stream
+from ._types import NOT_GIVEN, NotGiven, Timeout
 
-__all__ = [
-    "NOT_GIVEN",
-    "AsyncAPIClient",
-    "FileInput",
-    "NotGiven",
-    "SyncAPIClient",
-    "Timeout",
-]
+__all__: list[str] = []
 
-log = logging.getLogger("{{ api.package }}")
+log = logging.getLogger(PACKAGE)
 
 DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
-USER_AGENT = "{{ api.package }}-python/{{ version }}"
 # Never written to the log: credentials in headers and in the query.
-_SECRET_HEADERS: frozenset[str] = frozenset({"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie"{% if api.auth and api.auth.kind == "header" %}, {{ api.auth.name | lower | py }}{% endif %}})
-_SECRET_QUERY: frozenset[str] = frozenset({ {%- if api.auth and api.auth.kind == "query" %}{{ api.auth.name | py }}{% endif -%} })
+_SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie"}
+    | ({AUTH_NAME.lower()} if AUTH_KIND == "header" else set())
+)
+_SECRET_QUERY = frozenset({AUTH_NAME} if AUTH_KIND == "query" else ())
 
 T = TypeVar("T")
-
-
-class NotGiven:
-    """An argument the caller left out: it is not sent at all, unlike None, which is sent as null."""
-
-    def __bool__(self) -> Literal[False]:
-        return False
-
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-
-NOT_GIVEN = NotGiven()
-
-Timeout: TypeAlias = float | httpx.Timeout | None
-FileContent: TypeAlias = bytes | IO[bytes] | os.PathLike[str] | str
-FileInput: TypeAlias = FileContent | tuple[str, FileContent] | tuple[str, FileContent, str]
-"""A file to upload: a path, bytes or a binary file object, optionally as (filename, content[, content type])."""
 
 
 @dataclass(frozen=True)
@@ -114,113 +105,6 @@ class RequestArgs:
         """The cursor this request sent, if any."""
         sent = self.query.get(pagination.cursor_param)
         return None if sent is None or isinstance(sent, NotGiven) else str(sent)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    if isinstance(value, Mapping):
-        return {key: _jsonable(item) for key, item in value.items() if not isinstance(item, NotGiven)}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(item) for item in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def _given(values: Mapping[str, Any] | None) -> dict[str, Any]:
-    return {key: value for key, value in (values or {}).items() if not isinstance(value, NotGiven)}
-
-
-def _text_value(value: Any) -> str:
-    """How a query, header or form value is written: JSON spelling for booleans."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, pydantic.BaseModel):
-        return json.dumps(_jsonable(value))
-    return str(value)
-
-
-def _path_segment(text: str) -> str:
-    return quote(text, safe="")
-
-
-def _pairs(value: Any) -> list[tuple[str, str]]:
-    """An object parameter (a dict or a model) as key and text pairs, unset keys left out."""
-    data = _jsonable(value) if isinstance(value, pydantic.BaseModel) else value
-    return [(str(key), _text_value(item)) for key, item in data.items() if item is not None]
-
-
-def _members(value: Any, explode: bool, encode: Callable[[str], str]) -> list[str]:
-    """An array's items, or an object's `key=value` (exploded) or `key`, `value` entries."""
-    if isinstance(value, (Mapping, pydantic.BaseModel)):
-        pairs = [(encode(k), encode(v)) for k, v in _pairs(value)]
-        return [f"{k}={v}" for k, v in pairs] if explode else [part for pair in pairs for part in pair]
-    if isinstance(value, (list, tuple)):
-        return [encode(_text_value(item)) for item in value]
-    return [encode(_text_value(value))]
-
-
-def _simple_value(name: str, value: Any, style: tuple[str, bool], encode: Callable[[str], str]) -> str:
-    """A path, header or cookie value in its OpenAPI style: simple, label or matrix."""
-    kind, explode = style
-    if kind == "content":
-        return encode(json.dumps(_jsonable(value)))
-    members = _members(value, explode, encode)
-    if kind == "label":
-        return "." + ("." if explode else ",").join(members)
-    if kind == "matrix":
-        if explode and isinstance(value, (list, tuple)):
-            return "".join(f";{name}={member}" for member in members)
-        if explode and isinstance(value, (Mapping, pydantic.BaseModel)):
-            return "".join(f";{member}" for member in members)
-        return f";{name}=" + ",".join(members)
-    return ",".join(members)
-
-
-_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
-
-
-def _query_items(
-    query: Mapping[str, Any], styles: Mapping[str, tuple[str, bool]]
-) -> list[tuple[str, str | int | float | bool | None]]:
-    """Query parameters in their OpenAPI style; by default form and exploded."""
-    items: list[tuple[str, str | int | float | bool | None]] = []
-    for key, value in query.items():
-        if value is None:
-            continue
-        kind, explode = styles.get(key, ("form", True))
-        if kind == "content":
-            items.append((key, json.dumps(_jsonable(value))))
-        elif isinstance(value, (Mapping, pydantic.BaseModel)):
-            if kind == "deepObject":
-                items += [(f"{key}[{k}]", v) for k, v in _pairs(value)]
-            elif explode:
-                items += _pairs(value)
-            else:
-                items.append((key, ",".join(_members(value, False, str))))
-        elif isinstance(value, (list, tuple)) and not explode:
-            items.append((key, _DELIMITERS.get(kind, ",").join(_members(value, False, str))))
-        else:
-            items += [(key, member) for member in _members(value, explode, str)]
-    return items
-
-
-def _file_tuple(name: str, value: Any) -> tuple[str, tuple[str | None, bytes, str | None]]:
-    """Read an upload once, so a retried request sends the same bytes."""
-    filename: str | None = None
-    content_type: str | None = None
-    if isinstance(value, tuple):
-        filename, content_type = value[0], value[2] if len(value) > 2 else None
-        value = value[1]
-    if isinstance(value, (str, os.PathLike)):
-        path = Path(value)
-        return name, (filename or path.name, path.read_bytes(), content_type)
-    if isinstance(value, bytes):
-        return name, (filename or name, value, content_type)
-    data = value.read()
-    default_name = Path(str(getattr(value, "name", name))).name
-    return name, (filename or default_name, data, content_type)
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:
@@ -268,22 +152,30 @@ def _error_message(data: Any) -> str:
 
 
 def _redacted_headers(headers: httpx.Headers) -> dict[str, str]:
-    return {name: "<redacted>" if name.lower() in _SECRET_HEADERS else value for name, value in headers.items()}
+    return {
+        name: "<redacted>" if name.lower() in _SECRET_HEADERS else value
+        for name, value in headers.items()
+    }
 
 
 def _redacted_url(url: httpx.URL) -> str:
     if not _SECRET_QUERY:
         return str(url)
-    params = [(k, "<redacted>" if k in _SECRET_QUERY else v) for k, v in url.params.multi_items()]
+    params = [
+        (k, "<redacted>" if k in _SECRET_QUERY else v)
+        for k, v in url.params.multi_items()
+    ]
     return str(url.copy_with(params=params))
 
 
 def _configure_logging() -> None:
-    """`{{ api.env_prefix }}_LOG=debug` (or `info`) turns on this package's log."""
-    level = os.environ.get({{ (api.env_prefix ~ "_LOG") | py }}, "").lower()
+    """`{ENV_PREFIX}_LOG=debug` (or `info`) turns on this package's log."""
+    level = os.environ.get(f"{ENV_PREFIX}_LOG", "").lower()
     if level in ("debug", "info") and not log.handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))
+        handler.setFormatter(
+            logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s")
+        )
         log.addHandler(handler)
         log.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
 
@@ -313,27 +205,27 @@ class _BaseClient:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
     def _auth_headers(self) -> dict[str, str]:
-        {%- if api.auth and api.auth.kind == "bearer" %}
-        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
-        {%- elif api.auth and api.auth.kind == "basic" %}
-        return {"Authorization": f"Basic {self.api_key}"} if self.api_key else {}
-        {%- elif api.auth and api.auth.kind == "header" %}
-        return {{ "{" }}{{ api.auth.name | py }}: self.api_key} if self.api_key else {}
-        {%- else %}
+        if not self.api_key:
+            return {}
+        if AUTH_KIND == "bearer":
+            return {"Authorization": f"Bearer {self.api_key}"}
+        if AUTH_KIND == "basic":
+            return {"Authorization": f"Basic {self.api_key}"}
+        if AUTH_KIND == "header":
+            return {AUTH_NAME: self.api_key}
         return {}
-        {%- endif %}
 
     def _auth_query(self) -> dict[str, str]:
-        {%- if api.auth and api.auth.kind == "query" %}
-        return {{ "{" }}{{ api.auth.name | py }}: self.api_key} if self.api_key else {}
-        {%- else %}
-        return {}
-        {%- endif %}
+        return (
+            {AUTH_NAME: self.api_key} if self.api_key and AUTH_KIND == "query" else {}
+        )
 
     def _build_request(self, args: RequestArgs) -> httpx.Request:
         url_path = args.path.format(
             **{
-                k: _simple_value(k, v, args.styles.get(k, ("simple", False)), _path_segment)
+                k: simple_value(
+                    k, v, args.styles.get(k, ("simple", False)), path_segment
+                )
                 for k, v in args.path_params.items()
             }
         )
@@ -343,43 +235,54 @@ class _BaseClient:
             **self._auth_headers(),
             **self._default_headers,
             **{
-                k: _simple_value(k, v, args.styles.get(k, ("simple", False)), str)
-                for k, v in _given(args.headers).items()
+                k: simple_value(k, v, args.styles.get(k, ("simple", False)), str)
+                for k, v in given(args.headers).items()
                 if v is not None
             },
             **(args.extra_headers or {}),
         }
         cookie = "; ".join(
-            f"{k}={_simple_value(k, v, args.styles.get(k, ('simple', False)), str)}"
-            for k, v in _given(args.cookies).items()
+            f"{k}={simple_value(k, v, args.styles.get(k, ('simple', False)), str)}"
+            for k, v in given(args.cookies).items()
             if v is not None
         )
         if cookie:
             headers["Cookie"] = cookie
-        params = _query_items({**self._auth_query(), **_given(args.query), **(args.extra_query or {})}, args.styles)
+        params = query_items(
+            {**self._auth_query(), **given(args.query), **(args.extra_query or {})},
+            args.styles,
+        )
         kwargs: dict[str, Any] = {}
         if args.form is not None or args.files is not None:
-            fields = {**_given(args.form), **(args.extra_body or {})}
+            fields = {**given(args.form), **(args.extra_body or {})}
             kwargs["data"] = {
-                k: ([_text_value(i) for i in v] if isinstance(v, list) else _text_value(v))
+                k: (
+                    [text_value(i) for i in v] if isinstance(v, list) else text_value(v)
+                )
                 for k, v in fields.items()
                 if v is not None
             }
             uploads = [
-                _file_tuple(name, item)
-                for name, value in _given(args.files).items()
+                file_tuple(name, item)
+                for name, value in given(args.files).items()
                 for item in (value if isinstance(value, list) else [value])
             ]
             if uploads:
                 kwargs["files"] = uploads
         elif args.content is not None and not isinstance(args.content, NotGiven):
-            kwargs["content"] = args.content.encode() if isinstance(args.content, str) else args.content
+            kwargs["content"] = (
+                args.content.encode() if isinstance(args.content, str) else args.content
+            )
             if args.content_type:
                 headers["Content-Type"] = args.content_type
-        elif args.json_body is not None or args.extra_body or not isinstance(args.stream, NotGiven):
-            payload = _jsonable(args.json_body) if args.json_body is not None else {}
+        elif (
+            args.json_body is not None
+            or args.extra_body
+            or not isinstance(args.stream, NotGiven)
+        ):
+            payload = jsonable(args.json_body) if args.json_body is not None else {}
             if isinstance(payload, dict):
-                payload = {**payload, **_jsonable(args.extra_body or {})}
+                payload = {**payload, **jsonable(args.extra_body or {})}
                 if not isinstance(args.stream, NotGiven):
                     payload["stream"] = args.stream
             kwargs["json"] = payload
@@ -398,7 +301,11 @@ class _BaseClient:
         return request
 
     def _retries(self, args: RequestArgs) -> int:
-        return self.max_retries if isinstance(args.max_retries, NotGiven) else args.max_retries
+        return (
+            self.max_retries
+            if isinstance(args.max_retries, NotGiven)
+            else args.max_retries
+        )
 
     def _retry_delay(self, attempt: int, response: httpx.Response | None) -> float:
         """Wait before retry number `attempt` (1-based): the server's ask, else backoff with jitter."""
@@ -408,13 +315,21 @@ class _BaseClient:
         delay = min(INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1), MAX_RETRY_DELAY)
         return delay * (1 - 0.25 * random.random())
 
-    def _error_body(self, data: Any, error_types: Mapping[str, Any], status: str | None = None) -> Any:
+    def _error_body(
+        self, data: Any, error_types: Mapping[str, Any], status: str | None = None
+    ) -> Any:
         """`data` parsed by the error schema documented for `status`; an error event in a
         stream has no status and takes the documented default, else the first schema."""
         if status is None:
-            error_type = error_types.get("default") or next(iter(error_types.values()), None)
+            error_type = error_types.get("default") or next(
+                iter(error_types.values()), None
+            )
         else:
-            error_type = error_types.get(status) or error_types.get(status[:1] + "XX") or error_types.get("default")
+            error_type = (
+                error_types.get(status)
+                or error_types.get(status[:1] + "XX")
+                or error_types.get("default")
+            )
         if error_type is None:
             return data
         try:
@@ -422,25 +337,45 @@ class _BaseClient:
         except pydantic.ValidationError:
             return data
 
-    def _status_error(self, response: httpx.Response, error_types: Mapping[str, Any]) -> APIStatusError:
+    def _status_error(
+        self, response: httpx.Response, error_types: Mapping[str, Any]
+    ) -> APIStatusError:
         try:
             data = json.loads(response.content)
         except ValueError:
             data = None
-        body = response.text if data is None else self._error_body(data, error_types, str(response.status_code))
+        body = (
+            response.text
+            if data is None
+            else self._error_body(data, error_types, str(response.status_code))
+        )
         message = _error_message(data if data is not None else response.text)
-        text = f"Error code: {response.status_code}" + (f" - {message}" if message else "")
-        return status_error_class(response.status_code)(text, response=response, body=body)
+        text = f"Error code: {response.status_code}" + (
+            f" - {message}" if message else ""
+        )
+        return status_error_class(response.status_code)(
+            text, response=response, body=body
+        )
 
-    def _result(self, response: httpx.Response, args: RequestArgs, page: Callable[[Any, Pagination], Any], stream: Callable[[httpx.Response], Any]) -> Any:
+    def _result(
+        self,
+        response: httpx.Response,
+        args: RequestArgs,
+        page: Callable[[Any, Pagination], Any],
+        stream: Callable[[httpx.Response], Any],
+    ) -> Any:
         """The parsed result: a model, bytes, None, a page or an event stream."""
-        if args.streams_events and response.headers.get("content-type", "").startswith("text/event-stream"):
+        if args.streams_events and response.headers.get("content-type", "").startswith(
+            "text/event-stream"
+        ):
             return stream(response)
         if args.response_type is None:
             return None
         if args.response_type is bytes:
             return response.content
-        body = decode_json(response, args.response_type, strict=self.strict_response_validation)
+        body = decode_json(
+            response, args.response_type, strict=self.strict_response_validation
+        )
         return page(body, args.pagination) if args.pagination is not None else body
 
     def _log_request(self, request: httpx.Request, attempt: int) -> None:
@@ -455,9 +390,16 @@ class _BaseClient:
 
     def _log_response(self, response: httpx.Response) -> None:
         if log.isEnabledFor(logging.DEBUG):
-            log.debug("%s %s -> %d", response.request.method, _redacted_url(response.request.url), response.status_code)
+            log.debug(
+                "%s %s -> %d",
+                response.request.method,
+                _redacted_url(response.request.url),
+                response.status_code,
+            )
 
-    def _poll_deadline_passed(self, started: float, slept: float, poll_interval: float, timeout: float) -> bool:
+    def _poll_deadline_passed(
+        self, started: float, slept: float, poll_interval: float, timeout: float
+    ) -> bool:
         # Slept time counts even when `_sleep` is replaced by one that does not really wait.
         return max(time.monotonic() - started, slept) + poll_interval > timeout
 
@@ -503,16 +445,27 @@ class SyncAPIClient(_BaseClient):
 
     def _execute(self, args: RequestArgs) -> Any:
         mode = response_mode.get()
-        response = self._send(self._build_request(args), args, stream=mode == "stream" or args.streams_events)
+        response = self._send(
+            self._build_request(args),
+            args,
+            stream=mode == "stream" or args.streams_events,
+        )
 
         def parse(http_response: httpx.Response) -> Any:
             return self._result(
                 http_response,
                 args,
                 lambda body, pagination: SyncPage(
-                    body, pagination, lambda p, c: self._execute(args.after(p, c)), args.cursor(pagination)
+                    body,
+                    pagination,
+                    lambda p, c: self._execute(args.after(p, c)),
+                    args.cursor(pagination),
                 ),
-                lambda events: Stream(events, args.stream_type, lambda data: self._error_body(data, args.error_types)),
+                lambda events: Stream(
+                    events,
+                    args.stream_type,
+                    lambda data: self._error_body(data, args.error_types),
+                ),
             )
 
         if mode == "raw":
@@ -521,7 +474,9 @@ class SyncAPIClient(_BaseClient):
             return StreamedAPIResponse(response, parse)
         return parse(response)
 
-    def _send(self, request: httpx.Request, args: RequestArgs, *, stream: bool) -> httpx.Response:
+    def _send(
+        self, request: httpx.Request, args: RequestArgs, *, stream: bool
+    ) -> httpx.Response:
         """Send with retries; a successful response is returned, unread when `stream`."""
         retries = self._retries(args)
         attempt = 0
@@ -564,7 +519,9 @@ class SyncAPIClient(_BaseClient):
             if getattr(result, field, None) in terminal:
                 return result
             if self._poll_deadline_passed(started, slept, poll_interval, timeout):
-                raise WaitTimeoutError(f"{field} is still {getattr(result, field, None)!r} after {timeout} s")
+                raise WaitTimeoutError(
+                    f"{field} is still {getattr(result, field, None)!r} after {timeout} s"
+                )
             self._sleep(poll_interval)
             slept += poll_interval
 
@@ -610,20 +567,33 @@ class AsyncAPIClient(_BaseClient):
 
     def paginate(self, method: str, path: str, **options: Any) -> AsyncPaginator[Any]:
         """A list operation's result: awaitable for the first page, async-iterable for all items."""
-        return AsyncPaginator(lambda: self._execute(RequestArgs(method, path, **options)))
+        return AsyncPaginator(
+            lambda: self._execute(RequestArgs(method, path, **options))
+        )
 
     async def _execute(self, args: RequestArgs) -> Any:
         mode = response_mode.get()
-        response = await self._send(self._build_request(args), args, stream=mode == "stream" or args.streams_events)
+        response = await self._send(
+            self._build_request(args),
+            args,
+            stream=mode == "stream" or args.streams_events,
+        )
 
         def parse(http_response: httpx.Response) -> Any:
             return self._result(
                 http_response,
                 args,
                 lambda body, pagination: AsyncPage(
-                    body, pagination, lambda p, c: self._execute(args.after(p, c)), args.cursor(pagination)
+                    body,
+                    pagination,
+                    lambda p, c: self._execute(args.after(p, c)),
+                    args.cursor(pagination),
                 ),
-                lambda events: AsyncStream(events, args.stream_type, lambda data: self._error_body(data, args.error_types)),
+                lambda events: AsyncStream(
+                    events,
+                    args.stream_type,
+                    lambda data: self._error_body(data, args.error_types),
+                ),
             )
 
         if mode == "raw":
@@ -632,7 +602,9 @@ class AsyncAPIClient(_BaseClient):
             return AsyncStreamedAPIResponse(response, parse)
         return parse(response)
 
-    async def _send(self, request: httpx.Request, args: RequestArgs, *, stream: bool) -> httpx.Response:
+    async def _send(
+        self, request: httpx.Request, args: RequestArgs, *, stream: bool
+    ) -> httpx.Response:
         """Send with retries; a successful response is returned, unread when `stream`."""
         retries = self._retries(args)
         attempt = 0
@@ -675,10 +647,14 @@ class AsyncAPIClient(_BaseClient):
             if getattr(result, field, None) in terminal:
                 return result
             if self._poll_deadline_passed(started, slept, poll_interval, timeout):
-                raise WaitTimeoutError(f"{field} is still {getattr(result, field, None)!r} after {timeout} s")
+                raise WaitTimeoutError(
+                    f"{field} is still {getattr(result, field, None)!r} after {timeout} s"
+                )
             await self._sleep(poll_interval)
             slept += poll_interval
 
 
 def missing_api_key(env_var: str) -> SDKError:
-    return SDKError(f"No API key: pass api_key=... to the client or set the {env_var} environment variable.")
+    return SDKError(
+        f"No API key: pass api_key=... to the client or set the {env_var} environment variable."
+    )

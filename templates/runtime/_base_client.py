@@ -1,4 +1,4 @@
-"""Request building, auth, retries, timeouts and response handling for the MKA1 client."""
+"""The base clients: request building, auth, retries, timeouts, logging and polling."""
 
 from __future__ import annotations
 
@@ -12,13 +12,20 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import IO, Any, Literal, Self, TypeAlias, TypeVar
-from urllib.parse import quote
+from typing import Any, Self, TypeVar
 
 import httpx
 import pydantic
 
+from ._constants import AUTH_KIND, AUTH_NAME, ENV_PREFIX, PACKAGE, USER_AGENT
+from ._encoding import (
+    given,
+    jsonable,
+    path_segment,
+    query_items,
+    simple_value,
+    text_value,
+)
 from ._errors import (
     APIStatusError,
     SDKError,
@@ -26,6 +33,7 @@ from ._errors import (
     connection_error,
     status_error_class,
 )
+from ._files import file_tuple
 from ._models import adapter, decode_json
 from ._pagination import AsyncPage, AsyncPaginator, Pagination, SyncPage
 from ._response import (
@@ -35,51 +43,25 @@ from ._response import (
     response_mode,
 )
 from ._streaming import AsyncStream, Stream
+from ._types import NOT_GIVEN, NotGiven, Timeout
 
-__all__ = [
-    "NOT_GIVEN",
-    "AsyncAPIClient",
-    "FileInput",
-    "NotGiven",
-    "SyncAPIClient",
-    "Timeout",
-]
+__all__: list[str] = []
 
-log = logging.getLogger("mka1")
+log = logging.getLogger(PACKAGE)
 
 DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
-USER_AGENT = "mka1-python/0.1.0"
 # Never written to the log: credentials in headers and in the query.
-_SECRET_HEADERS: frozenset[str] = frozenset(
+_SECRET_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "api-key", "x-api-key", "cookie"}
+    | ({AUTH_NAME.lower()} if AUTH_KIND == "header" else set())
 )
-_SECRET_QUERY: frozenset[str] = frozenset({})
+_SECRET_QUERY = frozenset({AUTH_NAME} if AUTH_KIND == "query" else ())
 
 T = TypeVar("T")
-
-
-class NotGiven:
-    """An argument the caller left out: it is not sent at all, unlike None, which is sent as null."""
-
-    def __bool__(self) -> Literal[False]:
-        return False
-
-    def __repr__(self) -> str:
-        return "NOT_GIVEN"
-
-
-NOT_GIVEN = NotGiven()
-
-Timeout: TypeAlias = float | httpx.Timeout | None
-FileContent: TypeAlias = bytes | IO[bytes] | os.PathLike[str] | str
-FileInput: TypeAlias = (
-    FileContent | tuple[str, FileContent] | tuple[str, FileContent, str]
-)
-"""A file to upload: a path, bytes or a binary file object, optionally as (filename, content[, content type])."""
 
 
 @dataclass(frozen=True)
@@ -123,133 +105,6 @@ class RequestArgs:
         """The cursor this request sent, if any."""
         sent = self.query.get(pagination.cursor_param)
         return None if sent is None or isinstance(sent, NotGiven) else str(sent)
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, pydantic.BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    if isinstance(value, Mapping):
-        return {
-            key: _jsonable(item)
-            for key, item in value.items()
-            if not isinstance(item, NotGiven)
-        }
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(item) for item in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
-
-
-def _given(values: Mapping[str, Any] | None) -> dict[str, Any]:
-    return {
-        key: value
-        for key, value in (values or {}).items()
-        if not isinstance(value, NotGiven)
-    }
-
-
-def _text_value(value: Any) -> str:
-    """How a query, header or form value is written: JSON spelling for booleans."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, pydantic.BaseModel):
-        return json.dumps(_jsonable(value))
-    return str(value)
-
-
-def _path_segment(text: str) -> str:
-    return quote(text, safe="")
-
-
-def _pairs(value: Any) -> list[tuple[str, str]]:
-    """An object parameter (a dict or a model) as key and text pairs, unset keys left out."""
-    data = _jsonable(value) if isinstance(value, pydantic.BaseModel) else value
-    return [
-        (str(key), _text_value(item)) for key, item in data.items() if item is not None
-    ]
-
-
-def _members(value: Any, explode: bool, encode: Callable[[str], str]) -> list[str]:
-    """An array's items, or an object's `key=value` (exploded) or `key`, `value` entries."""
-    if isinstance(value, (Mapping, pydantic.BaseModel)):
-        pairs = [(encode(k), encode(v)) for k, v in _pairs(value)]
-        return (
-            [f"{k}={v}" for k, v in pairs]
-            if explode
-            else [part for pair in pairs for part in pair]
-        )
-    if isinstance(value, (list, tuple)):
-        return [encode(_text_value(item)) for item in value]
-    return [encode(_text_value(value))]
-
-
-def _simple_value(
-    name: str, value: Any, style: tuple[str, bool], encode: Callable[[str], str]
-) -> str:
-    """A path, header or cookie value in its OpenAPI style: simple, label or matrix."""
-    kind, explode = style
-    if kind == "content":
-        return encode(json.dumps(_jsonable(value)))
-    members = _members(value, explode, encode)
-    if kind == "label":
-        return "." + ("." if explode else ",").join(members)
-    if kind == "matrix":
-        if explode and isinstance(value, (list, tuple)):
-            return "".join(f";{name}={member}" for member in members)
-        if explode and isinstance(value, (Mapping, pydantic.BaseModel)):
-            return "".join(f";{member}" for member in members)
-        return f";{name}=" + ",".join(members)
-    return ",".join(members)
-
-
-_DELIMITERS = {"spaceDelimited": " ", "pipeDelimited": "|"}
-
-
-def _query_items(
-    query: Mapping[str, Any], styles: Mapping[str, tuple[str, bool]]
-) -> list[tuple[str, str | int | float | bool | None]]:
-    """Query parameters in their OpenAPI style; by default form and exploded."""
-    items: list[tuple[str, str | int | float | bool | None]] = []
-    for key, value in query.items():
-        if value is None:
-            continue
-        kind, explode = styles.get(key, ("form", True))
-        if kind == "content":
-            items.append((key, json.dumps(_jsonable(value))))
-        elif isinstance(value, (Mapping, pydantic.BaseModel)):
-            if kind == "deepObject":
-                items += [(f"{key}[{k}]", v) for k, v in _pairs(value)]
-            elif explode:
-                items += _pairs(value)
-            else:
-                items.append((key, ",".join(_members(value, False, str))))
-        elif isinstance(value, (list, tuple)) and not explode:
-            items.append(
-                (key, _DELIMITERS.get(kind, ",").join(_members(value, False, str)))
-            )
-        else:
-            items += [(key, member) for member in _members(value, explode, str)]
-    return items
-
-
-def _file_tuple(
-    name: str, value: Any
-) -> tuple[str, tuple[str | None, bytes, str | None]]:
-    """Read an upload once, so a retried request sends the same bytes."""
-    filename: str | None = None
-    content_type: str | None = None
-    if isinstance(value, tuple):
-        filename, content_type = value[0], value[2] if len(value) > 2 else None
-        value = value[1]
-    if isinstance(value, (str, os.PathLike)):
-        path = Path(value)
-        return name, (filename or path.name, path.read_bytes(), content_type)
-    if isinstance(value, bytes):
-        return name, (filename or name, value, content_type)
-    data = value.read()
-    default_name = Path(str(getattr(value, "name", name))).name
-    return name, (filename or default_name, data, content_type)
 
 
 def _retry_after(response: httpx.Response | None) -> float | None:
@@ -314,8 +169,8 @@ def _redacted_url(url: httpx.URL) -> str:
 
 
 def _configure_logging() -> None:
-    """`MKA1_LOG=debug` (or `info`) turns on this package's log."""
-    level = os.environ.get("MKA1_LOG", "").lower()
+    """`{ENV_PREFIX}_LOG=debug` (or `info`) turns on this package's log."""
+    level = os.environ.get(f"{ENV_PREFIX}_LOG", "").lower()
     if level in ("debug", "info") and not log.handlers:
         handler = logging.StreamHandler()
         handler.setFormatter(
@@ -350,16 +205,26 @@ class _BaseClient:
         return f"{type(self).__name__}(base_url={str(self.base_url)!r})"
 
     def _auth_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.api_key}"} if self.api_key else {}
+        if not self.api_key:
+            return {}
+        if AUTH_KIND == "bearer":
+            return {"Authorization": f"Bearer {self.api_key}"}
+        if AUTH_KIND == "basic":
+            return {"Authorization": f"Basic {self.api_key}"}
+        if AUTH_KIND == "header":
+            return {AUTH_NAME: self.api_key}
+        return {}
 
     def _auth_query(self) -> dict[str, str]:
-        return {}
+        return (
+            {AUTH_NAME: self.api_key} if self.api_key and AUTH_KIND == "query" else {}
+        )
 
     def _build_request(self, args: RequestArgs) -> httpx.Request:
         url_path = args.path.format(
             **{
-                k: _simple_value(
-                    k, v, args.styles.get(k, ("simple", False)), _path_segment
+                k: simple_value(
+                    k, v, args.styles.get(k, ("simple", False)), path_segment
                 )
                 for k, v in args.path_params.items()
             }
@@ -370,38 +235,36 @@ class _BaseClient:
             **self._auth_headers(),
             **self._default_headers,
             **{
-                k: _simple_value(k, v, args.styles.get(k, ("simple", False)), str)
-                for k, v in _given(args.headers).items()
+                k: simple_value(k, v, args.styles.get(k, ("simple", False)), str)
+                for k, v in given(args.headers).items()
                 if v is not None
             },
             **(args.extra_headers or {}),
         }
         cookie = "; ".join(
-            f"{k}={_simple_value(k, v, args.styles.get(k, ('simple', False)), str)}"
-            for k, v in _given(args.cookies).items()
+            f"{k}={simple_value(k, v, args.styles.get(k, ('simple', False)), str)}"
+            for k, v in given(args.cookies).items()
             if v is not None
         )
         if cookie:
             headers["Cookie"] = cookie
-        params = _query_items(
-            {**self._auth_query(), **_given(args.query), **(args.extra_query or {})},
+        params = query_items(
+            {**self._auth_query(), **given(args.query), **(args.extra_query or {})},
             args.styles,
         )
         kwargs: dict[str, Any] = {}
         if args.form is not None or args.files is not None:
-            fields = {**_given(args.form), **(args.extra_body or {})}
+            fields = {**given(args.form), **(args.extra_body or {})}
             kwargs["data"] = {
                 k: (
-                    [_text_value(i) for i in v]
-                    if isinstance(v, list)
-                    else _text_value(v)
+                    [text_value(i) for i in v] if isinstance(v, list) else text_value(v)
                 )
                 for k, v in fields.items()
                 if v is not None
             }
             uploads = [
-                _file_tuple(name, item)
-                for name, value in _given(args.files).items()
+                file_tuple(name, item)
+                for name, value in given(args.files).items()
                 for item in (value if isinstance(value, list) else [value])
             ]
             if uploads:
@@ -417,9 +280,9 @@ class _BaseClient:
             or args.extra_body
             or not isinstance(args.stream, NotGiven)
         ):
-            payload = _jsonable(args.json_body) if args.json_body is not None else {}
+            payload = jsonable(args.json_body) if args.json_body is not None else {}
             if isinstance(payload, dict):
-                payload = {**payload, **_jsonable(args.extra_body or {})}
+                payload = {**payload, **jsonable(args.extra_body or {})}
                 if not isinstance(args.stream, NotGiven):
                     payload["stream"] = args.stream
             kwargs["json"] = payload

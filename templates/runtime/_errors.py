@@ -1,4 +1,4 @@
-"""Errors raised by the {{ api.class_name }} client."""
+"""Errors raised by the clients: one class per kind of failure, by HTTP status where there is one."""
 
 from __future__ import annotations
 
@@ -7,20 +7,20 @@ from typing import Any
 import httpx
 
 __all__ = [
-    "SDKError",
-    "APIError",
-    "APIStatusError",
-    "BadRequestError",
-    "AuthenticationError",
-    "PermissionDeniedError",
-    "NotFoundError",
-    "ConflictError",
-    "UnprocessableEntityError",
-    "RateLimitError",
-    "InternalServerError",
     "APIConnectionError",
-    "APITimeoutError",
+    "APIError",
     "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "SDKError",
+    "UnprocessableEntityError",
     "WaitTimeoutError",
 ]
 
@@ -37,7 +37,9 @@ class APIError(SDKError):
     body: Any
     """The decoded error body: a model of the documented error schema, JSON, or text."""
 
-    def __init__(self, message: str, request: httpx.Request, *, body: Any = None) -> None:
+    def __init__(
+        self, message: str, request: httpx.Request, *, body: Any = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
@@ -96,7 +98,9 @@ class InternalServerError(APIStatusError):
 class APIConnectionError(APIError):
     """The request did not get a response: DNS, connect, TLS or a dropped connection."""
 
-    def __init__(self, request: httpx.Request, message: str = "Connection error.") -> None:
+    def __init__(
+        self, request: httpx.Request, message: str = "Connection error."
+    ) -> None:
         super().__init__(message, request)
 
 
@@ -134,7 +138,9 @@ STATUS_ERRORS: dict[int, type[APIStatusError]] = {
 }
 
 
-def connection_error(request: httpx.Request, exc: httpx.TransportError) -> APIConnectionError:
+def connection_error(
+    request: httpx.Request, exc: httpx.TransportError
+) -> APIConnectionError:
     """The package's error for a transport failure, before or during a response body."""
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request)
