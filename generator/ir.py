@@ -15,22 +15,18 @@ from typing import Literal as TypingLiteral
 from . import layout
 from .python_source import export_key, member_key, module_key, names_used
 
-RUNTIME_EXPORTS = {
-    "NOT_GIVEN": "_types", "NotGiven": "_types", "FileInput": "_files",
-    "SDKError": "_errors", "APIError": "_errors", "APIStatusError": "_errors",
-    "APIConnectionError": "_errors", "APITimeoutError": "_errors",
-    "APIResponseValidationError": "_errors", "BadRequestError": "_errors",
-    "AuthenticationError": "_errors", "PermissionDeniedError": "_errors",
-    "NotFoundError": "_errors", "ConflictError": "_errors",
-    "UnprocessableEntityError": "_errors", "RateLimitError": "_errors",
-    "InternalServerError": "_errors", "WaitTimeoutError": "_errors",
-    "APIResponse": "_response", "StreamedAPIResponse": "_response",
-    "AsyncStreamedAPIResponse": "_response", "SyncPage": "_pagination",
-    "AsyncPage": "_pagination", "AsyncPaginator": "_pagination",
-    "Stream": "_streaming", "AsyncStream": "_streaming",
-}  # fmt: skip
-"""What every generated package exports next to its clients and models, and the runtime
-module that defines each name (the package imports it on first use)."""
+MODEL_MODULE_IMPORTS: dict[str, tuple[str, ...]] = {
+    "": ("datetime", "typing", "pydantic"),
+    "typing": ("Any", "Literal", "TypeAlias"),
+    "pydantic": ("Field",),
+    "typing_extensions": ("TypeAliasType",),
+    ".._models": ("BaseModel", "tagged_by"),
+}
+"""Every name a model module may import, by module (`""`: a plain `import`)."""
+ANNOTATION_BUILTINS = frozenset(
+    {"str", "int", "float", "bool", "bytes", "list", "dict"}
+)
+"""The builtins that generated annotations name."""
 
 
 @dataclass(frozen=True)
@@ -312,13 +308,17 @@ class ModelModule:
                 used |= names_used(definition.target.annotation())
                 lazy = definition.name in self.lazy_aliases
                 used.add("TypeAliasType" if lazy else "TypeAlias")
+        imports = {
+            module: used.intersection(names)
+            for module, names in MODEL_MODULE_IMPORTS.items()
+        }
         sections = [
             [f"import {module}" for module in ("datetime", "typing") if module in used]
-            + _from_import("typing", used & {"Any", "Literal", "TypeAlias"}),
+            + _from_import("typing", imports["typing"]),
             (["import pydantic"] if "pydantic" in used else [])
-            + _from_import("pydantic", used & {"Field"})
-            + _from_import("typing_extensions", used & {"TypeAliasType"}),
-            _from_import(".._models", used & {"BaseModel", "tagged_by"})
+            + _from_import("pydantic", imports["pydantic"])
+            + _from_import("typing_extensions", imports["typing_extensions"]),
+            _from_import(".._models", imports[".._models"])
             + [
                 line
                 for module, names in sorted(

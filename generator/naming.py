@@ -6,40 +6,9 @@ import builtins
 import keyword
 import re
 
-_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
+from .bindings import reserved
 
-# Attributes of pydantic.BaseModel, and the names generated annotations use: a field
-# called `str` would change what a later `str` annotation in the class body means.
-_MODEL_RESERVED = frozenset(
-    {
-        "model_config",
-        "model_fields",
-        "model_extra",
-        "copy",
-        "dict",
-        "json",
-        "schema",
-        "construct",
-        "validate",
-    }
-    | {
-        "str",
-        "int",
-        "float",
-        "bool",
-        "bytes",
-        "list",
-        "dict",
-        "datetime",
-        "Any",
-        "Literal",
-        "Field",
-        "None",
-        "typing",
-        "pydantic",
-        "tagged_by",
-    }
-)
+_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 
 
 # Comparison suffixes of filter parameters (`StartTime<`, `price>=`): words, so that
@@ -102,7 +71,7 @@ def field_name(wire_name: str) -> str:
         name + "_"
         if keyword.iskeyword(name)
         or keyword.issoftkeyword(name)
-        or name in _MODEL_RESERVED
+        or name in reserved().field
         else name
     )
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import jinja2
 
 from . import __version__, layout
-from .ir import RUNTIME_EXPORTS, Api, Operation, Resource
+from .bindings import runtime_exports
+from .ir import Api, Operation, Resource
 from .naming import singular
 from .runtime import runtime_modules, templates_dir
 
@@ -159,7 +160,7 @@ def _exports(api: Api, model_modules: dict[str, str]) -> dict[str, str]:
     return {
         api.class_name: "._client",
         "Async" + api.class_name: "._client",
-        **{name: "." + module for name, module in RUNTIME_EXPORTS.items()},
+        **runtime_exports(),
         **{name: ".models." + module for name, module in model_modules.items()},
     }
 

@@ -43,7 +43,7 @@ def with_values(source: str, values: Mapping[str, str | None]) -> str:
 
     Every constant the module defines gets a value, and every value has its constant: a
     template and a generator that disagree are a bug, found on the first run."""
-    constants = dict(_constants(ast.parse(source)))
+    constants = dict(module_assignments(ast.parse(source)))
     if set(constants) != set(values):
         raise KeyError(
             f"{CONSTANTS} defines {sorted(constants)}, the generator gives {sorted(values)}"
@@ -69,7 +69,7 @@ def with_values(source: str, values: Mapping[str, str | None]) -> str:
     return text.decode()
 
 
-def _constants(tree: ast.Module) -> list[tuple[str, ast.expr]]:
+def module_assignments(tree: ast.Module) -> list[tuple[str, ast.expr]]:
     """(name, value expression) of each module-level assignment to one name."""
     found: list[tuple[str, ast.expr]] = []
     for statement in tree.body:

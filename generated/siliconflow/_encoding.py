@@ -12,14 +12,7 @@ import pydantic
 
 from ._types import NotGiven
 
-__all__ = [
-    "given",
-    "jsonable",
-    "path_segment",
-    "query_items",
-    "simple_value",
-    "text_value",
-]
+__all__: list[str] = []
 
 
 def jsonable(value: Any) -> Any:

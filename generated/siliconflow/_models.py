@@ -13,7 +13,7 @@ import pydantic
 
 from ._errors import APIResponseValidationError
 
-__all__ = ["BaseModel", "decode_json", "tagged_by"]
+__all__: list[str] = []
 
 
 class BaseModel(pydantic.BaseModel):

@@ -6,7 +6,7 @@ from typing import Literal, TypeAlias
 
 import httpx
 
-__all__ = ["NOT_GIVEN", "NotGiven", "Timeout"]
+__all__ = ["NOT_GIVEN", "NotGiven"]
 
 
 class NotGiven:

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any, NamedTuple
 
+from ..bindings import reserved
 from ..config import ClientConfig, OperationName
 from ..diagnostics import Diagnostic, FatalError, Location, join_pointer
 from ..ir import (
-    RUNTIME_EXPORTS,
     Api,
     Auth,
     Operation,
@@ -31,12 +31,6 @@ from .operation_names import operation_name
 from .operations import OperationBuilder
 from .schemas import SchemaBuilder, Warn
 
-# Names the generated package defines or imports next to the models.
-_RUNTIME_NAMES = set(RUNTIME_EXPORTS) | {
-    "Any", "BaseModel", "BinaryIO", "Field", "Literal", "Mapping", "Pagination", "Self", "Timeout",
-    "TypeAlias", "builtins", "cached_property", "cast", "datetime", "overload", "warnings",
-}  # fmt: skip
-
 
 def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
     spec = documents.root.data
@@ -50,7 +44,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
             f"OpenAPI version {version!r} is not supported (3.0 and 3.1 are)",
         )
     names = NameRegistry(
-        _RUNTIME_NAMES | {config.class_name, "Async" + config.class_name}
+        set(reserved().model) | {config.class_name, "Async" + config.class_name}
     )
     schemas = SchemaBuilder(documents, names, warn)
     schemas.build_components()
@@ -166,7 +160,9 @@ def _plan_operations(
         operation = path_item[method]
         unique_id = operation_ids.count(operation.get("operationId")) == 1
         lists = builder.returns_list(operation, item_document, pointer)
-        placement = operation_name(config, method, path, operation, lists, unique_id)
+        placement = _unreserved(
+            operation_name(config, method, path, operation, lists, unique_id)
+        )
         method_name = next(
             (
                 candidate
@@ -198,6 +194,20 @@ def _plan_operations(
             )
         )
     return planned, skipped
+
+
+def _unreserved(name: OperationName) -> OperationName:
+    """A resource or method named like a member its class already has (`client.close`,
+    `with_raw_response`) gets a trailing underscore, as a keyword does."""
+    names = reserved()
+    resource = tuple(
+        segment + "_"
+        if segment in (names.client_attribute if depth == 0 else names.resource_member)
+        else segment
+        for depth, segment in enumerate(name.resource)
+    )
+    method = name.method + "_" if name.method in names.resource_member else name.method
+    return OperationName(resource, method)
 
 
 def _method_names(name: str, method: str, path: str) -> Iterator[str]:
@@ -280,7 +290,8 @@ def _resources(
             waiter[1] if waiter is not None and waiter[0] == path else None
         )
         class_name = pascal("_".join(path))
-        if class_name in model_names:  # the module imports that model: don't hide it
+        # The module imports that model, or the runtime's name: don't hide it.
+        if class_name in model_names or class_name in reserved().resource_class:
             class_name += "Resource"
         return Resource(
             path[-1],

@@ -7,6 +7,7 @@ from dataclasses import replace
 from http import HTTPStatus
 from typing import Any
 
+from ..bindings import reserved
 from ..diagnostics import join_pointer
 from ..ir import (
     Body,
@@ -28,25 +29,6 @@ from ..ir import (
 from ..load import Document
 from ..naming import identifier, module_name, pascal, snake
 from .schemas import SchemaBuilder, is_object_schema
-
-# Keyword arguments every generated method has; spec names must not take them.
-# The runtime's own keyword arguments, and the names a method body calls (`cast`).
-RESERVED_ARGUMENTS = frozenset(
-    {
-        "self",
-        "extra_headers",
-        "extra_query",
-        "extra_body",
-        "timeout",
-        "max_retries",
-        "body",
-        "cast",
-        "warnings",
-        "typing",
-        "pydantic",
-        "tagged_by",
-    }
-)
 
 _CURSOR_PARAMETERS = ("after", "starting_after")
 _ITEM_FIELDS = ("data", "items", "results")
@@ -249,7 +231,7 @@ class OperationBuilder:
                         value_pointer,
                     )
         parameters = []
-        taken = set(RESERVED_ARGUMENTS)
+        taken = set(reserved().argument)
         for (location, wire_name), (
             value,
             value_document,
@@ -507,7 +489,7 @@ def _parameter_name(wire_name: str, location: str) -> str:
 def _keyword_field(field: Field, taken: set[str]) -> Field:
     """Body fields become keyword arguments next to parameters: keep names distinct."""
     name = field.name
-    if name in taken or name in RESERVED_ARGUMENTS:
+    if name in taken or name in reserved().argument:
         name = f"{name}_body"
     while name in taken:
         name += "_"

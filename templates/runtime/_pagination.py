@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from ._errors import SDKError
 
-__all__ = ["AsyncPage", "AsyncPaginator", "Pagination", "SyncPage"]
+__all__ = ["AsyncPage", "AsyncPaginator", "SyncPage"]
 
 T = TypeVar("T")
 
