@@ -110,7 +110,10 @@ def test_operations_and_arguments_named_like_members_and_imports(collisions):
     sdk = client(package, reply)
     sdk.jobs.with_raw_response_("c", timeout_query=3)
     assert sdk.jobs.with_raw_response is not None  # the resource's own member
-    assert sent[0].url.path == "/jobs/c/with_raw_response" and sent[0].url.params["Timeout"] == "3"
+    assert (
+        sent[0].url.path == "/jobs/c/with_raw_response"
+        and sent[0].url.params["Timeout"] == "3"
+    )
 
 
 def test_the_collision_client_passes_ruff_and_mypy_strict(collisions):
