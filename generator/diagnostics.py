@@ -37,6 +37,20 @@ class FatalError(Exception):
         return f"{self.location}: {self.message}" if self.location else self.message
 
 
+class InputError(Exception):
+    """A problem of the input met while building one piece (an operation, a schema): that
+    piece is dropped with a located warning, and whatever needs it too. Only the builder
+    raises it and only its piece boundaries catch it; any other exception is a bug."""
+
+    def __init__(self, location: Location, reason: str) -> None:
+        super().__init__(reason)
+        self.location = location
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.reason}"
+
+
 def escape_pointer_token(token: str | int) -> str:
     return str(token).replace("~", "~0").replace("/", "~1")
 

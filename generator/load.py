@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ import yaml
 from .diagnostics import (
     Diagnostic,
     FatalError,
+    InputError,
     Location,
     escape_pointer_token,
     join_pointer,
@@ -229,6 +231,18 @@ def parse_file(path: Path, name: str) -> Document:
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise FatalError(Location(name, ""), f"cannot read file: {exc}") from None
+    try:
+        document = _parsed(path, name, text)
+    except (RecursionError, ValueError) as exc:
+        # Python's own limits, which hostile input reaches: nesting deeper than its parsers
+        # recurse, integers longer than `int()` converts. YAML and JSON syntax errors are
+        # ValueErrors too, and handled (located) where they are raised.
+        raise _limit_error(text, name, exc) from None
+    _repair_surrogates(document)
+    return document
+
+
+def _parsed(path: Path, name: str, text: str) -> Document:
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
@@ -275,6 +289,163 @@ def parse_file(path: Path, name: str) -> Document:
             document.repairs.append(Diagnostic(where, message))
         return document
     return Document(path=path, name=name, text=text, data=data, is_json=True)
+
+
+_LONG_INTEGER = re.compile(rf"\d{{{sys.get_int_max_str_digits() + 1},}}")
+_SURROGATE_ESCAPE = re.compile(r"\\[uU]0{0,4}[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _limit_error(text: str, name: str, exc: Exception) -> FatalError:
+    if isinstance(exc, RecursionError):
+        return FatalError(
+            Location(name, "", _deepest_line(text)),
+            "nested deeper than Python's parsers can read (here is the deepest point)",
+        )
+    long_number = _LONG_INTEGER.search(text)
+    if long_number is None:
+        raise exc  # not one of the limits: a bug
+    return FatalError(
+        Location(
+            name,
+            _long_integer_pointer(text),
+            text.count("\n", 0, long_number.start()) + 1,
+        ),
+        f"a number with {len(long_number.group()):,} digits: Python reads at most "
+        f"{sys.get_int_max_str_digits():,}",
+    )
+
+
+class _LongInteger(str):
+    """An integer literal too long for `int()`, kept as its digits to be found."""
+
+
+def _long_integer_pointer(text: str) -> str:
+    """Where a too-long integer is, if the text is JSON (else the root)."""
+    try:
+        data = json.loads(
+            text,
+            parse_int=lambda digits: (
+                _LongInteger(digits)
+                if len(digits) > sys.get_int_max_str_digits()
+                else int(digits)
+            ),
+        )
+    except (ValueError, RecursionError):
+        return ""
+    return next(
+        (pointer for pointer, node, _ in nodes(data) if isinstance(node, _LongInteger)),
+        "",
+    )
+
+
+def nodes(data: Any) -> Iterator[tuple[str, Any, int]]:
+    """(pointer, value, depth) of every value in `data`, without recursion: for input too
+    deep for the recursive walks."""
+    pending: list[tuple[str, Any, int]] = [("", data, 0)]
+    while pending:
+        pointer, node, depth = pending.pop()
+        yield pointer, node, depth
+        children = (
+            node.items()
+            if isinstance(node, dict)
+            else enumerate(node)
+            if isinstance(node, list)
+            else ()
+        )
+        pending += [
+            (join_pointer(pointer, key), child, depth + 1) for key, child in children
+        ]
+
+
+def too_deep(documents: DocumentSet) -> FatalError:
+    """The error for documents nested deeper than a recursive walk of them could go,
+    located at their deepest value."""
+    document, pointer, depth = max(
+        (
+            (document, pointer, depth)
+            for document in documents.documents.values()
+            for pointer, _, depth in nodes(document.data)
+        ),
+        key=lambda found: found[2],
+    )
+    return FatalError(
+        document.location(pointer),
+        f"nested {depth} levels deep: deeper than sdkforge can process",
+    )
+
+
+def _deepest_line(text: str) -> int:
+    """The 1-based line where brackets (outside strings) or indentation reach deepest."""
+    depth = deepest = 0
+    deepest_line = line = 1
+    quote = ""
+    escaped = False
+    widest = (0, 1)
+    for character in text:
+        if character == "\n":
+            line += 1
+        if quote:
+            if escaped:
+                escaped = False
+            elif character == "\\":
+                escaped = True
+            elif character == quote or character == "\n":
+                quote = ""
+        elif character in "\"'":
+            quote = character
+        elif character in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, deepest_line = depth, line
+        elif character in "]}":
+            depth -= 1
+    if deepest:
+        return deepest_line
+    for number, text_line in enumerate(text.splitlines(), 1):
+        indent = len(text_line) - len(text_line.lstrip(" -"))
+        widest = max(widest, (indent, -number))
+    return -widest[1]
+
+
+def _repair_surrogates(document: Document) -> None:
+    """A `\\ud800` escape with no partner decodes to a lone surrogate, which no UTF-8 file
+    can hold: read as U+FFFD, with a located note."""
+    first = _SURROGATE_ESCAPE.search(document.text)
+    if first is None:
+        return
+    count = 0
+
+    def repaired(text: str) -> str:
+        nonlocal count
+        fixed, found = _LONE_SURROGATE.subn("\ufffd", text)
+        count += found
+        return fixed
+
+    pending: list[Any] = [document.data]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            for key in list(node):
+                value = node.pop(key)
+                node[repaired(key)] = (
+                    repaired(value) if isinstance(value, str) else value
+                )
+                pending.append(value)
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, str):
+                    node[index] = repaired(value)
+                pending.append(value)
+    if count:
+        line = document.text.count("\n", 0, first.start()) + 1
+        document.repairs.append(
+            Diagnostic(
+                Location(document.name, "", line),
+                f"{count} lone surrogate escape(s) (no UTF-8 text can hold one), "
+                "read as U+FFFD",
+            )
+        )
 
 
 def _json_or_none(text: str) -> Any:
@@ -366,11 +537,14 @@ class DocumentSet:
     def follow(
         self, value: Any, document: Document, pointer: str
     ) -> tuple[Any, Document, str]:
-        """Follow a chain of `$ref`s to what it ends at; ValueError if it comes back."""
+        """Follow a chain of `$ref`s to what it ends at; InputError if it comes back."""
         seen = set()
         while isinstance(value, dict) and isinstance(value.get("$ref"), str):
             if (document.path, pointer) in seen:
-                raise ValueError(f"$ref {value['$ref']!r} refers to itself")
+                raise InputError(
+                    document.location(pointer),
+                    f"$ref {value['$ref']!r} leads back to itself: it defines nothing",
+                )
             seen.add((document.path, pointer))
             target = self.resolve(value["$ref"], document)
             value, document, pointer = target.value, target.document, target.pointer

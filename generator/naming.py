@@ -53,12 +53,25 @@ def identifier(name: str) -> str:
     return name
 
 
+MAX_MODULE_NAME = 100
+"""Longest module name: file systems take 255 bytes a name, and a suffix may be added."""
+
+
 def module_name(text: str) -> str:
-    """A module file name: snake case, a keyword (`import`) escaped."""
-    name = snake(text)
+    """A module file name: snake case, a keyword (`import`) escaped, at most
+    MAX_MODULE_NAME characters (cut after a whole word where there is one)."""
+    name = shortened(snake(text))
     return (
         name + "_" if keyword.iskeyword(name) or keyword.issoftkeyword(name) else name
     )
+
+
+def shortened(name: str) -> str:
+    """`name` cut to MAX_MODULE_NAME characters, after a whole word where there is one."""
+    if len(name) <= MAX_MODULE_NAME:
+        return name
+    cut = name[:MAX_MODULE_NAME]
+    return cut.rsplit("_", 1)[0] if "_" in cut.strip("_") else cut
 
 
 def field_name(wire_name: str) -> str:

@@ -16,7 +16,7 @@ from .cache import NO_CACHE, Cache, digest
 from .config import ClientConfig
 from .diagnostics import Diagnostic, FatalError, Location
 from .format import format_files
-from .load import load
+from .load import DocumentSet, load, too_deep
 from .progress import Progress, silent
 from .render import render
 from .validate import Finding, findings_key, reusable, spec_findings, validate
@@ -59,7 +59,7 @@ def generate(
     progress("load", 0)
     with _collector_paused():
         documents = load(config.spec, spec_name)
-    with _frozen_heap():
+    with _frozen_heap(), _recursion_located(documents):
         # What was read, as it was read: a later edit must not match this run's output.
         inputs = (
             {str(p.resolve()): digest(p.read_bytes()) for p in documents.documents}
@@ -154,6 +154,16 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def _recursion_located(documents: DocumentSet) -> Iterator[None]:
+    """Nesting deep enough to exhaust Python's recursion (the walks of the documents are
+    recursive) is the input's limit: a located error, not a crash."""
+    try:
+        yield
+    except RecursionError:
+        raise too_deep(documents) from None
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from ..bindings import reserved
 from ..config import ClientConfig, OperationName
-from ..diagnostics import Diagnostic, FatalError, Location, join_pointer
+from ..diagnostics import Diagnostic, FatalError, InputError, Location, join_pointer
 from ..ir import (
     Api,
     Auth,
@@ -24,7 +24,7 @@ from ..ir import (
     Waiter,
 )
 from ..load import Document, DocumentSet
-from ..naming import NameRegistry, pascal, singular
+from ..naming import NameRegistry, pascal, shortened, singular
 from ..openapi import HTTP_METHODS
 from .modules import group_modules
 from .operation_names import operation_name
@@ -66,13 +66,31 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
             operation = builder.build(
                 placement.method, base, method, path, path_item, document, pointer
             )
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        except InputError as problem:
             # A broken operation drops only itself, and says so.
-            reason = f"cannot be generated: {type(exc).__name__}: {exc}"
-            warn(Diagnostic(documents.root.location(where), reason))
-            skipped.append(Skipped(method.upper(), path, where, reason))
+            warn(Diagnostic(problem.location, f"operation skipped: {problem.reason}"))
+            skipped.append(Skipped(method.upper(), path, where, problem.reason))
             continue
         built.append((placement, operation))
+    failed = schemas.drop_dependents()
+    for placement, operation in list(built):
+        needed = next((n for n in operation.model_names() if n in failed), None)
+        if needed is not None:
+            reason = f"needs schema {needed}, which cannot be generated"
+            where = join_pointer("/paths", operation.path, operation.method)
+            warn(
+                Diagnostic(
+                    documents.root.location(where), f"operation skipped: {reason}"
+                )
+            )
+            skipped.append(
+                Skipped(operation.method.upper(), operation.path, where, reason)
+            )
+            built.remove((placement, operation))
+    skipped += [
+        Skipped("SCHEMA", name, problem.location.pointer, problem.reason)
+        for name, problem in failed.items()
+    ]
 
     client_headers = _client_headers([op for _, op in built])
     info = spec.get("info") if isinstance(spec.get("info"), dict) else {}
@@ -159,10 +177,22 @@ def _plan_operations(
     for where, path, method, path_item, item_document, pointer in found:
         operation = path_item[method]
         unique_id = operation_ids.count(operation.get("operationId")) == 1
-        lists = builder.returns_list(operation, item_document, pointer)
-        placement = _unreserved(
-            operation_name(config, method, path, operation, lists, unique_id)
-        )
+        try:
+            lists = builder.returns_list(operation, item_document, pointer)
+        except InputError as problem:
+            warn(Diagnostic(problem.location, f"operation skipped: {problem.reason}"))
+            skipped.append(Skipped(method.upper(), path, where, problem.reason))
+            continue
+        named = operation_name(config, method, path, operation, lists, unique_id)
+        placement = _unreserved(named)
+        if shortened(named.resource[0]) != named.resource[0]:
+            warn(
+                Diagnostic(
+                    root.location(where),
+                    f"resource name is {len(named.resource[0])} characters long: "
+                    f"shortened to {placement.resource[0]}",
+                )
+            )
         method_name = next(
             (
                 candidate
@@ -198,11 +228,14 @@ def _plan_operations(
 
 def _unreserved(name: OperationName) -> OperationName:
     """A resource or method named like a member its class already has (`client.close`,
-    `with_raw_response`) gets a trailing underscore, as a keyword does."""
+    `with_raw_response`) gets a trailing underscore, as a keyword does; a top-level
+    resource, also a file name, is kept to a length file systems take."""
     names = reserved()
     resource = tuple(
         segment + "_"
         if segment in (names.client_attribute if depth == 0 else names.resource_member)
+        else shortened(segment)
+        if depth == 0
         else segment
         for depth, segment in enumerate(name.resource)
     )

@@ -8,7 +8,7 @@ from http import HTTPStatus
 from typing import Any
 
 from ..bindings import reserved
-from ..diagnostics import join_pointer
+from ..diagnostics import InputError, join_pointer
 from ..ir import (
     Body,
     BodyEncoding,
@@ -60,9 +60,9 @@ class OperationBuilder:
         value, value_document, value_pointer = self.deref(raw, document, pointer)
         for content_type, media in ((value or {}).get("content") or {}).items():
             if is_json(content_type) and isinstance(media, dict):
-                schema = self.deref(media.get("schema"), value_document, value_pointer)[
-                    0
-                ]
+                schema = self._schema(
+                    media.get("schema"), value_document, value_pointer
+                )
                 if not isinstance(schema, dict):
                     return False
                 if schema.get("type") == "array":
@@ -70,19 +70,24 @@ class OperationBuilder:
                 properties = schema.get("properties") or {}
                 return any(
                     isinstance(
-                        self.deref(properties.get(key), value_document, value_pointer)[
-                            0
-                        ],
+                        item := self._schema(
+                            properties[key], value_document, value_pointer
+                        ),
                         dict,
                     )
-                    and self.deref(properties[key], value_document, value_pointer)[
-                        0
-                    ].get("type")
-                    == "array"
+                    and item.get("type") == "array"
                     for key in ("data", "items", "results")
                     if key in properties
                 )
         return False
+
+    def _schema(self, value: Any, document: Document, pointer: str) -> Any:
+        """The schema a `$ref` chain ends at; None for one that leads back to itself (the
+        schema builder types it Any, with a warning)."""
+        try:
+            return self.deref(value, document, pointer)[0]
+        except InputError:
+            return None
 
     def success_response(
         self, operation: dict[str, Any], document: Document, pointer: str

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, join_pointer
+from ..diagnostics import Diagnostic, InputError, join_pointer
 from ..ir import (
     AliasType,
     AnyType,
@@ -27,7 +27,14 @@ from ..ir import (
     UnionType,
 )
 from ..load import Document, DocumentSet, Target
-from ..naming import NameRegistry, field_name, module_name, pascal
+from ..naming import (
+    MAX_MODULE_NAME,
+    NameRegistry,
+    field_name,
+    module_name,
+    pascal,
+    snake,
+)
 
 Warn = Callable[[Diagnostic], None]
 
@@ -112,6 +119,12 @@ def _is_empty_object(schema: Any) -> bool:
     )
 
 
+MAX_SCHEMA_NESTING = 100
+"""Deepest chain of schemas (inline or through `$ref`s) built in one go: ten times what real
+specs use (Stripe's deepest JSON nesting is 25), well inside Python's recursion limit and
+the 200 brackets its parser allows in one annotation."""
+
+
 class SchemaBuilder:
     """Builds `TypeExpr`s; named definitions accumulate in `definitions` with their family."""
 
@@ -123,6 +136,9 @@ class SchemaBuilder:
         self.family: dict[str, str] = {}
         """Definition name -> the models/ module it belongs in before cycles are merged."""
         self._named: dict[tuple[Path, str], str] = {}
+        self.failed: dict[str, InputError] = {}
+        """Named schemas that cannot be generated, and why; whatever needs one is dropped."""
+        self._depth = 0
 
     # -- named schemas -------------------------------------------------------------
 
@@ -131,14 +147,48 @@ class SchemaBuilder:
         if not isinstance(schemas, dict):
             return
         for key in schemas:
-            self.named_ref(
-                Target(self.documents.root, join_pointer("/components/schemas", key))
+            target = Target(
+                self.documents.root, join_pointer("/components/schemas", key)
             )
+            try:
+                self.named_ref(target)
+            except InputError:
+                continue  # warned about where it failed (named_ref)
+
+    def drop_dependents(self) -> dict[str, InputError]:
+        """Drop the definitions that refer to a failed one (built before it failed, through
+        a cycle), until none does; returns every failed name with its problem."""
+        changed = True
+        while changed:
+            changed = False
+            for name, definition in list(self.definitions.items()):
+                needed = next(
+                    (ref for ref in definition.model_names() if ref in self.failed),
+                    None,
+                )
+                if needed is None:
+                    continue
+                del self.definitions[name]
+                self.failed[name] = InputError(
+                    self.failed[needed].location,
+                    f"needs schema {needed}, which cannot be generated",
+                )
+                self.warn(
+                    Diagnostic(
+                        self.failed[name].location,
+                        f"schema {name} skipped: {self.failed[name].reason}",
+                    )
+                )
+                changed = True
+        return self.failed
 
     def named_ref(self, target: Target) -> Ref:
         key = (target.document.path, target.pointer)
         if key in self._named:
-            return Ref(self._named[key])
+            name = self._named[key]
+            if name in self.failed:
+                raise self._needs(name, target)
+            return Ref(name)
         token = _name_token(target.pointer)
         wanted = token if token.isidentifier() and token[0].isupper() else pascal(token)
         if keyword.iskeyword(wanted):  # a schema called `None` or `True`
@@ -146,31 +196,54 @@ class SchemaBuilder:
         name = self.names.claim(wanted)
         self._named[key] = name
         self.family[name] = module_name(name)
+        if len(snake(name)) > MAX_MODULE_NAME:
+            self.warn(
+                Diagnostic(
+                    target.document.location(target.pointer),
+                    f"schema name is {len(name)} characters long: its module is "
+                    f"models/{self.family[name]}.py",
+                )
+            )
+        try:
+            self.definitions[name] = self._definition(name, target)
+        except InputError as problem:
+            self.failed[name] = problem
+            self.warn(
+                Diagnostic(problem.location, f"schema {name} skipped: {problem.reason}")
+            )
+            raise self._needs(name, target) from None
+        return Ref(name)
+
+    def _needs(self, name: str, target: Target) -> InputError:
+        return InputError(
+            target.document.location(target.pointer),
+            f"needs schema {name}, which cannot be generated",
+        )
+
+    def _definition(self, name: str, target: Target) -> Definition:
         schema = target.value
         if is_object_schema(schema) or _is_empty_object(schema):
-            self.definitions[name] = self._object(
+            return self._object(
                 name, schema, target.document, target.pointer, self.family[name]
             )
-        elif self._refers_only_to_itself(target):
+        if self._refers_only_to_itself(target):
             self.warn(
                 Diagnostic(
                     target.document.location(target.pointer),
                     "$refs that lead only back to this schema define no type; typed as Any",
                 )
             )
-            self.definitions[name] = AliasType(name, _description(schema), AnyType())
-        else:
-            inner = self.type_of(
-                schema, target.document, target.pointer, name, self.family[name]
-            )
-            self.definitions[name] = AliasType(name, _description(schema), inner)
-        return Ref(name)
+            return AliasType(name, _description(schema), AnyType())
+        inner = self.type_of(
+            schema, target.document, target.pointer, name, self.family[name]
+        )
+        return AliasType(name, _description(schema), inner)
 
     def _refers_only_to_itself(self, target: Target) -> bool:
         """`A: {$ref: B}`, `B: {$ref: A}`: a chain of bare `$ref`s that comes back."""
         try:
             self.documents.follow(target.value, target.document, target.pointer)
-        except ValueError:
+        except InputError:
             return True
         return False
 
@@ -190,6 +263,28 @@ class SchemaBuilder:
 
         `files` marks multipart bodies, where a binary string is an uploaded file.
         """
+        if self._depth == MAX_SCHEMA_NESTING:
+            raise InputError(
+                document.location(pointer),
+                f"schemas nest more than {MAX_SCHEMA_NESTING} levels deep here "
+                "(inline schemas and $refs), deeper than generated code can",
+            )
+        self._depth += 1
+        try:
+            return self._type_of(schema, document, pointer, hint, family, files=files)
+        finally:
+            self._depth -= 1
+
+    def _type_of(
+        self,
+        schema: Any,
+        document: Document,
+        pointer: str,
+        hint: str,
+        family: str,
+        *,
+        files: bool,
+    ) -> TypeExpr:
         if schema is True or schema == {} or schema is None:
             return AnyType()
         if not isinstance(schema, dict):
