@@ -13,6 +13,7 @@ import ast
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from .ir import ANNOTATION_BUILTINS, MODEL_MODULE_IMPORTS
 from .runtime import module_assignments, runtime_dir, templates_dir
@@ -115,6 +116,16 @@ def runtime_exports() -> dict[str, str]:
             if name == "__all__":
                 exports.update(dict.fromkeys(ast.literal_eval(value), "." + path.stem))
     return exports
+
+
+@cache
+def runtime_constant(module: str, name: str) -> Any:
+    """A literal constant of a runtime module (`DEFAULT_STYLES`), as the runtime has it."""
+    tree = ast.parse((runtime_dir() / module).read_text(encoding="utf-8"))
+    for assigned, value in module_assignments(tree):
+        if assigned == name:
+            return ast.literal_eval(value)
+    raise KeyError(f"{module} defines no {name}")
 
 
 @dataclass(frozen=True)

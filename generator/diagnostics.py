@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -23,6 +24,10 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+Warn = Callable[[Diagnostic], None]
+"""Where a stage reports a warning: the pipeline collects them."""
 
 
 class FatalError(Exception):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 from typing import Literal as TypingLiteral
 
 from . import layout
@@ -251,6 +252,8 @@ class Field:
 class ObjectType:
     """A pydantic model class; unknown keys are kept."""
 
+    is_model: ClassVar[bool] = True
+
     name: str
     description: str | None
     fields: tuple[Field, ...]
@@ -263,6 +266,8 @@ class ObjectType:
 @dataclass(frozen=True)
 class AliasType:
     """A named schema that is not an object: `KimiK3Message = Message | KimiK3DynamicToolMessage`."""
+
+    is_model: ClassVar[bool] = False
 
     name: str
     description: str | None
@@ -337,6 +342,16 @@ def _from_import(module: str, names: set[str]) -> list[str]:
 
 
 ParameterLocation = TypingLiteral["path", "query", "header", "cookie"]
+ParameterStyle = TypingLiteral[
+    "form",
+    "simple",
+    "label",
+    "matrix",
+    "spaceDelimited",
+    "pipeDelimited",
+    "deepObject",
+    "content",
+]
 
 
 @dataclass(frozen=True)
@@ -349,7 +364,7 @@ class Parameter:
     description: str | None = None
     client_default: bool = False
     """Also settable once on the client (a header every operation accepts)."""
-    style: tuple[str, bool] | None = None
+    style: tuple[ParameterStyle, bool] | None = None
     """(`style`, `explode`) where they differ from the location's default: form and
     exploded for query and cookie, simple and not exploded for path and header; `content`
     for a parameter defined by a media type, sent as JSON."""
@@ -475,6 +490,39 @@ class Operation:
         )
         return f"AsyncStream[{event}]" if is_async else f"Stream[{event}]"
 
+    def returns_async_paginator(self, is_async: bool) -> bool:
+        """An async list method returns its paginator, awaitable for the first page and
+        iterable for all items: a plain method, not a coroutine."""
+        return is_async and self.pagination is not None
+
+    def is_coroutine(self, is_async: bool) -> bool:
+        return is_async and not self.returns_async_paginator(is_async)
+
+    @property
+    def returns_value(self) -> bool:
+        return (
+            self.pagination is not None
+            or self.stream_event is not None
+            or self.response.kind == "bytes"
+            or (self.response.kind == "json" and self.response.type is not None)
+        )
+
+    @property
+    def body_fields(self) -> tuple[Field, ...]:
+        """The body's fields when they are the method's keyword arguments."""
+        return self.body.fields if self.body and self.body.fields is not None else ()
+
+    @property
+    def body_field_groups(self) -> tuple[tuple[str, tuple[Field, ...]], ...]:
+        return (
+            self.body.field_groups if self.body and self.body.fields is not None else ()
+        )
+
+    @property
+    def whole_body(self) -> Body | None:
+        """The body when it is one `body` argument (not an object's fields)."""
+        return self.body if self.body and self.body.fields is None else None
+
     @property
     def path_parameters(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "path")
@@ -485,7 +533,12 @@ class Operation:
 
     @property
     def needs_arguments(self) -> bool:
-        if any(p.required for p in self.parameters):
+        return bool(self.path_parameters) or self.needs_more_than_path
+
+    @property
+    def needs_more_than_path(self) -> bool:
+        """Whether a call needs arguments besides its path parameters."""
+        if any(p.required and p.location != "path" for p in self.parameters):
             return True
         if self.body is None:
             return False
@@ -494,7 +547,7 @@ class Operation:
         return any(f.required for f in self.body.fields)
 
     @property
-    def parameter_styles(self) -> dict[str, tuple[str, bool]]:
+    def parameter_styles(self) -> dict[str, tuple[ParameterStyle, bool]]:
         """Wire name -> (style, explode) of the parameters not sent the default way."""
         return {p.wire_name: p.style for p in self.parameters if p.style is not None}
 

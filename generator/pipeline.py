@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .build import build
 from .cache import NO_CACHE, Cache, digest
 from .config import ClientConfig
 from .diagnostics import Diagnostic, FatalError, Location
 from .format import format_files
+from .ir_builder import build
 from .load import DocumentSet, load, too_deep
 from .progress import Progress, silent
 from .render import render
 from .validate import Finding, findings_key, reusable, spec_findings, validate
 from .write import MANIFEST, sha256
-
-Warn = Callable[[Diagnostic], None]
 
 
 @dataclass(frozen=True)

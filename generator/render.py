@@ -10,7 +10,7 @@ import jinja2
 
 from . import __version__, layout
 from .bindings import runtime_exports
-from .ir import Api, Operation, Resource
+from .ir import Api, Resource
 from .naming import singular
 from .runtime import runtime_modules, templates_dir
 
@@ -244,8 +244,8 @@ def _readme_examples(api: Api) -> ReadmeExamples:
     download: tuple[str, str, str] | None = None
     for path, operation in api.operations():
         where = "client." + ".".join(path)
-        single_id = len(operation.path_parameters) == 1 and not _needs_more_than_path(
-            operation
+        single_id = (
+            len(operation.path_parameters) == 1 and not operation.needs_more_than_path
         )
         if plain is None and not operation.needs_arguments:
             plain = (where, operation.name)
@@ -276,12 +276,3 @@ def _readme_examples(api: Api) -> ReadmeExamples:
     if download is None and plain is not None:
         download = (*plain, "")
     return ReadmeExamples(plain, paginated, item, download, waiter, event_stream)
-
-
-def _needs_more_than_path(operation: Operation) -> bool:
-    others = [p for p in operation.parameters if p.required and p.location != "path"]
-    body_required = operation.body is not None and (
-        any(f.required for f in operation.body.fields or ())
-        or (operation.body.fields is None and operation.body.required)
-    )
-    return bool(others) or body_required

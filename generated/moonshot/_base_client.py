@@ -19,6 +19,7 @@ import pydantic
 
 from ._constants import AUTH_KIND, AUTH_NAME, ENV_PREFIX, PACKAGE, USER_AGENT
 from ._encoding import (
+    DEFAULT_STYLES,
     given,
     jsonable,
     path_segment,
@@ -224,7 +225,7 @@ class _BaseClient:
         url_path = args.path.format(
             **{
                 k: simple_value(
-                    k, v, args.styles.get(k, ("simple", False)), path_segment
+                    k, v, args.styles.get(k, DEFAULT_STYLES["path"]), path_segment
                 )
                 for k, v in args.path_params.items()
             }
@@ -235,14 +236,14 @@ class _BaseClient:
             **self._auth_headers(),
             **self._default_headers,
             **{
-                k: simple_value(k, v, args.styles.get(k, ("simple", False)), str)
+                k: simple_value(k, v, args.styles.get(k, DEFAULT_STYLES["header"]), str)
                 for k, v in given(args.headers).items()
                 if v is not None
             },
             **(args.extra_headers or {}),
         }
         cookie = "; ".join(
-            f"{k}={simple_value(k, v, args.styles.get(k, ('simple', False)), str)}"
+            f"{k}={simple_value(k, v, args.styles.get(k, DEFAULT_STYLES['cookie']), str)}"
             for k, v in given(args.cookies).items()
             if v is not None
         )

@@ -14,6 +14,16 @@ from ._types import NotGiven
 
 __all__: list[str] = []
 
+DEFAULT_STYLES: dict[str, tuple[str, bool]] = {
+    "path": ("simple", False),
+    "query": ("form", True),
+    "header": ("simple", False),
+    "cookie": ("form", True),
+}
+"""(style, explode) of a parameter by where it goes, as OpenAPI defines them; the generator
+reads this table and passes a parameter's style only where it differs. A `form` cookie is
+written as a `simple` value is."""
+
 
 def jsonable(value: Any) -> Any:
     if isinstance(value, pydantic.BaseModel):
@@ -104,7 +114,7 @@ def query_items(
     for key, value in query.items():
         if value is None:
             continue
-        kind, explode = styles.get(key, ("form", True))
+        kind, explode = styles.get(key, DEFAULT_STYLES["query"])
         if kind == "content":
             items.append((key, json.dumps(jsonable(value))))
         elif isinstance(value, (Mapping, pydantic.BaseModel)):

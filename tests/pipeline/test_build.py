@@ -8,7 +8,7 @@ from pathlib import Path
 import pydantic
 import pytest
 
-from generator.build import build
+from generator.ir_builder import build
 from generator.config import ClientConfig, OperationName
 from generator.ir import ObjectType, Ref
 from generator.load import load

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build
-from generator.build.operations import OperationBuilder
-from generator.build.schemas import MAX_SCHEMA_NESTING, SchemaBuilder
+from generator.ir_builder import build
+from generator.ir_builder.operations import OperationBuilder
+from generator.ir_builder.schemas import MAX_SCHEMA_NESTING, SchemaBuilder
 from generator.config import ClientConfig
 from generator.load import load
 from generator.naming import MAX_MODULE_NAME

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
-from generator.build import build
+from generator.ir_builder import build
 from generator.config import ClientConfig
 from generator.diagnostics import FatalError
 from generator.load import load

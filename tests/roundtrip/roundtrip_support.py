@@ -61,7 +61,7 @@ def generate_client(spec: Path, out_root: Path, package: str) -> dict[str, str]:
     gave each component (`BatchObject`, or `MessageParam` for `message_param`, or a
     suffixed name where another model took the first choice).
     """
-    import generator.build as build_stage
+    import generator.ir_builder as build_stage
     from generator.config import ClientConfig
     from generator.diagnostics import join_pointer
     from generator.load import Target

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from http import HTTPStatus
-from typing import Any
+from typing import Any, get_args
 
-from ..bindings import reserved
+from ..bindings import reserved, runtime_constant
 from ..diagnostics import InputError, join_pointer
 from ..ir import (
     Body,
@@ -20,6 +20,7 @@ from ..ir import (
     Pagination,
     Parameter,
     ParameterLocation,
+    ParameterStyle,
     Primitive,
     Ref,
     Response,
@@ -131,8 +132,8 @@ class OperationBuilder:
             name=name,
             method=method,
             path=path,
-            summary=_text(operation.get("summary")),
-            description=_text(operation.get("description")),
+            summary=stripped_text(operation.get("summary")),
+            description=stripped_text(operation.get("description")),
             deprecated=operation.get("deprecated") is True,
             parameters=parameters,
             body=body,
@@ -228,7 +229,7 @@ class OperationBuilder:
                 if (
                     isinstance(value, dict)
                     and isinstance(value.get("name"), str)
-                    and value.get("in") in ("path", "query", "header", "cookie")
+                    and value.get("in") in get_args(ParameterLocation)
                 ):
                     merged[(value["in"], value["name"])] = (
                         value,
@@ -276,7 +277,7 @@ class OperationBuilder:
                     location=location,
                     type=param_type,
                     required=location == "path" or value.get("required") is True,
-                    description=_text(value.get("description")),
+                    description=stripped_text(value.get("description")),
                     style=style,
                 )
             )
@@ -459,11 +460,13 @@ def _body_has_stream_flag(body: Body | None, parameters: tuple[Parameter, ...]) 
     return body.fields is None or any(f.wire_name == "stream" for f in body.fields)
 
 
-def _text(value: Any) -> str | None:
+def stripped_text(value: Any) -> str | None:
+    """A spec's text without its outer blanks; None where there is no text."""
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-_STYLES = {
+# The styles OpenAPI allows in each location; the first is the location's default.
+_STYLES: dict[str, tuple[ParameterStyle, ...]] = {
     "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject"),
     "path": ("simple", "label", "matrix"),
     "header": ("simple",),
@@ -471,16 +474,18 @@ _STYLES = {
 }
 
 
-def _style(parameter: dict[str, Any], location: str) -> tuple[str, bool] | None:
-    """(style, explode) when the parameter asks for other than its location's default."""
-    allowed = _STYLES.get(location, ())
-    style = parameter.get("style")
-    if style not in allowed:
-        style = allowed[0] if allowed else "form"
+def _style(
+    parameter: dict[str, Any], location: str
+) -> tuple[ParameterStyle, bool] | None:
+    """(style, explode) when the parameter asks for other than what the runtime sends by
+    default (its `DEFAULT_STYLES`, OpenAPI's defaults)."""
+    allowed = _STYLES[location]
+    asked = parameter.get("style")
+    style = next((s for s in allowed if s == asked), allowed[0])
     explode = parameter.get("explode")
     if not isinstance(explode, bool):
         explode = style == "form"
-    default = (allowed[0] if allowed else "form", location in ("query", "cookie"))
+    default = tuple(runtime_constant("_encoding.py", "DEFAULT_STYLES")[location])
     return None if (style, explode) == default else (style, explode)
 
 

@@ -12,7 +12,14 @@ from typing import Any, NamedTuple
 
 from ..bindings import reserved
 from ..config import ClientConfig, OperationName
-from ..diagnostics import Diagnostic, FatalError, InputError, Location, join_pointer
+from ..diagnostics import (
+    Diagnostic,
+    FatalError,
+    InputError,
+    Location,
+    Warn,
+    join_pointer,
+)
 from ..ir import (
     Api,
     Auth,
@@ -28,8 +35,8 @@ from ..naming import NameRegistry, pascal, shortened, singular
 from ..openapi import HTTP_METHODS
 from .modules import group_modules
 from .operation_names import operation_name
-from .operations import OperationBuilder
-from .schemas import SchemaBuilder, Warn
+from .operations import OperationBuilder, stripped_text
+from .schemas import SchemaBuilder
 
 
 def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
@@ -99,7 +106,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         class_name=config.class_name,
         env_prefix=config.env_prefix,
         title=str(info.get("title") or config.class_name),
-        description=_text(info.get("description")),
+        description=stripped_text(info.get("description")),
         version=str(info.get("version") or ""),
         base_url=_base_url(spec),
         auth=_auth(spec),
@@ -391,7 +398,3 @@ def _auth(spec: dict[str, Any]) -> Auth | None:
         if kind == "apiKey" and scheme.get("in") in ("header", "query"):
             return Auth(scheme["in"], str(scheme.get("name", "")))
     return None
-
-
-def _text(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import keyword
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, InputError, join_pointer
+from ..diagnostics import Diagnostic, InputError, Warn, join_pointer
 from ..ir import (
     AliasType,
     AnyType,
@@ -35,8 +34,6 @@ from ..naming import (
     pascal,
     snake,
 )
-
-Warn = Callable[[Diagnostic], None]
 
 _PRIMITIVES = {
     "string": "str",
