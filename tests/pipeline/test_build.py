@@ -8,9 +8,9 @@ from pathlib import Path
 import pydantic
 import pytest
 
-from generator.ir_builder import build
 from generator.config import ClientConfig, OperationName
 from generator.ir import ObjectType, Ref
+from generator.ir_builder import build
 from generator.load import load
 from tests.conftest import SPECS
 from tests.pipeline.helpers import generate_package

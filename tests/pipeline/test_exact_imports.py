@@ -11,8 +11,8 @@ import pytest
 from ruff import find_ruff_bin
 
 from generator import format as format_stage
-from generator.ir_builder import build
 from generator.config import ClientConfig
+from generator.ir_builder import build
 from generator.load import load
 from generator.python_source import export_key, member_key, module_key, names_used
 from generator.render import render

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from generator.config import ClientConfig
 from generator.ir_builder import build
 from generator.ir_builder.operations import OperationBuilder
 from generator.ir_builder.schemas import MAX_SCHEMA_NESTING, SchemaBuilder
-from generator.config import ClientConfig
 from generator.load import load
 from generator.naming import MAX_MODULE_NAME
 

@@ -12,9 +12,9 @@ import httpx
 import pytest
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
-from generator.ir_builder import build
 from generator.config import ClientConfig
 from generator.diagnostics import FatalError
+from generator.ir_builder import build
 from generator.load import load
 from generator.pipeline import Generated
 from generator.swagger2 import is_swagger2, source_pointer, to_openapi3
