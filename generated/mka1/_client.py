@@ -103,7 +103,7 @@ class MKA1(SyncAPIClient):
                 else strict_response_validation
             ),
         )
-        client._sleep = self._sleep
+        client.sleep = self.sleep
         return client
 
     @_cached_property
@@ -197,7 +197,7 @@ class AsyncMKA1(AsyncAPIClient):
                 else strict_response_validation
             ),
         )
-        client._sleep = self._sleep
+        client.sleep = self.sleep
         return client
 
     @_cached_property

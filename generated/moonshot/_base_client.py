@@ -401,7 +401,7 @@ class _BaseClient:
     def _poll_deadline_passed(
         self, started: float, slept: float, poll_interval: float, timeout: float
     ) -> bool:
-        # Slept time counts even when `_sleep` is replaced by one that does not really wait.
+        # Slept time counts even when `sleep` is replaced by one that does not really wait.
         return max(time.monotonic() - started, slept) + poll_interval > timeout
 
 
@@ -427,7 +427,8 @@ class SyncAPIClient(_BaseClient):
         )
         self._owns_http_client = http_client is None
         self._http_client = http_client or httpx.Client()
-        self._sleep: Callable[[float], None] = time.sleep
+        self.sleep: Callable[[float], None] = time.sleep
+        """How the client waits between retries and polls; tests may record instead."""
 
     def close(self) -> None:
         """Close the connection pool, unless the caller passed their own `http_client`."""
@@ -493,14 +494,14 @@ class SyncAPIClient(_BaseClient):
                 if response is not None:
                     response.close()
                 if attempt <= retries:
-                    self._sleep(self._retry_delay(attempt, None))
+                    self.sleep(self._retry_delay(attempt, None))
                     continue
                 raise connection_error(request, exc) from exc
             self._log_response(response)
             if response.is_success:
                 return response
             if attempt <= retries and _should_retry(response):
-                self._sleep(self._retry_delay(attempt, response))
+                self.sleep(self._retry_delay(attempt, response))
                 continue
             raise self._status_error(response, args.error_types)
 
@@ -523,7 +524,7 @@ class SyncAPIClient(_BaseClient):
                 raise WaitTimeoutError(
                     f"{field} is still {getattr(result, field, None)!r} after {timeout} s"
                 )
-            self._sleep(poll_interval)
+            self.sleep(poll_interval)
             slept += poll_interval
 
 
@@ -549,7 +550,8 @@ class AsyncAPIClient(_BaseClient):
         )
         self._owns_http_client = http_client is None
         self._http_client = http_client or httpx.AsyncClient()
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        self.sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+        """How the client waits between retries and polls; tests may record instead."""
 
     async def close(self) -> None:
         """Close the connection pool, unless the caller passed their own `http_client`."""
@@ -621,14 +623,14 @@ class AsyncAPIClient(_BaseClient):
                 if response is not None:
                     await response.aclose()
                 if attempt <= retries:
-                    await self._sleep(self._retry_delay(attempt, None))
+                    await self.sleep(self._retry_delay(attempt, None))
                     continue
                 raise connection_error(request, exc) from exc
             self._log_response(response)
             if response.is_success:
                 return response
             if attempt <= retries and _should_retry(response):
-                await self._sleep(self._retry_delay(attempt, response))
+                await self.sleep(self._retry_delay(attempt, response))
                 continue
             raise self._status_error(response, args.error_types)
 
@@ -651,7 +653,7 @@ class AsyncAPIClient(_BaseClient):
                 raise WaitTimeoutError(
                     f"{field} is still {getattr(result, field, None)!r} after {timeout} s"
                 )
-            await self._sleep(poll_interval)
+            await self.sleep(poll_interval)
             slept += poll_interval
 
 

@@ -100,7 +100,7 @@ class Moonshot(SyncAPIClient):
                 else strict_response_validation
             ),
         )
-        client._sleep = self._sleep
+        client.sleep = self.sleep
         return client
 
     @_cached_property
@@ -211,7 +211,7 @@ class AsyncMoonshot(AsyncAPIClient):
                 else strict_response_validation
             ),
         )
-        client._sleep = self._sleep
+        client.sleep = self.sleep
         return client
 
     @_cached_property

@@ -96,7 +96,7 @@ class SiliconFlow(SyncAPIClient):
                 else strict_response_validation
             ),
         )
-        client._sleep = self._sleep
+        client.sleep = self.sleep
         return client
 
     @_cached_property
@@ -183,7 +183,7 @@ class AsyncSiliconFlow(AsyncAPIClient):
                 else strict_response_validation
             ),
         )
-        client._sleep = self._sleep
+        client.sleep = self.sleep
         return client
 
     @_cached_property

@@ -14,57 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import mka1
-import moonshot
-import siliconflow
 import yaml
+
+from tests.support import PROVIDERS, SleepRecorder
 
 ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"
-
-# --------------------------------------------------------------------------- providers
-
-
-@dataclass(frozen=True)
-class Provider:
-    name: str
-    package: Any
-    sync_class: type
-    async_class: type
-    env_prefix: str
-    base_url: str
-    test_key: str
-
-
-PROVIDERS: dict[str, Provider] = {
-    "moonshot": Provider(
-        "moonshot",
-        moonshot,
-        moonshot.Moonshot,
-        moonshot.AsyncMoonshot,
-        "MOONSHOT",
-        "https://api.moonshot.ai",
-        "sk-moonshot-test-0123456789",
-    ),
-    "siliconflow": Provider(
-        "siliconflow",
-        siliconflow,
-        siliconflow.SiliconFlow,
-        siliconflow.AsyncSiliconFlow,
-        "SILICONFLOW",
-        "https://api.siliconflow.cn/v1",
-        "sk-siliconflow-test-0123456789",
-    ),
-    "mka1": Provider(
-        "mka1",
-        mka1,
-        mka1.MKA1,
-        mka1.AsyncMKA1,
-        "MKA1",
-        "https://apigw.mka1.com",
-        "mk-test-0123456789",
-    ),
-}
 
 ENV_VARIABLES = [
     f"{p.env_prefix}_{suffix}"
@@ -156,18 +111,7 @@ class Harness:
 
     def __post_init__(self) -> None:
         # Never sleep in a test: record the delays the retry loop asks for instead.
-        if self.mode == "sync":
-
-            def sleep(seconds: float) -> None:
-                self.sleeps.append(seconds)
-
-            self.client._sleep = sleep
-        else:
-
-            async def async_sleep(seconds: float) -> None:
-                self.sleeps.append(seconds)
-
-            self.client._sleep = async_sleep
+        SleepRecorder(self.sleeps).install(self.client, self.mode)
 
     async def call(self, operation: Callable[..., Any], **kwargs: Any) -> Any:
         result = operation(self.client, **kwargs)

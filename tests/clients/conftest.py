@@ -15,13 +15,9 @@ if str(GENERATED) not in sys.path:
 
 import httpx
 import pytest
-from client_harness import (
-    ENV_VARIABLES,
-    PROVIDERS,
-    Harness,
-    Recorder,
-    Reply,
-)
+from client_harness import ENV_VARIABLES, Harness, Recorder, Reply
+
+from tests.support import PROVIDERS
 
 
 @pytest.fixture(autouse=True)
@@ -43,7 +39,7 @@ async def make_client():  # type: ignore[no-untyped-def]
 
     Builds the provider's sync or async client on an httpx.MockTransport that records every
     request and answers with `replies` in order (the last one repeats). `api_key` defaults
-    to a test key. The client's `_sleep` is replaced by a recorder, so a retry never sleeps.
+    to a test key. The client's `sleep` hook is replaced by a recorder, so a retry never sleeps.
     """
     http_clients: list[httpx.Client | httpx.AsyncClient] = []
 

@@ -12,13 +12,14 @@ from typing import Any
 import httpx
 import pytest
 from client_harness import (
-    PROVIDERS,
     json_reply,
     multipart_of,
     raise_reply,
     raw_reply,
     url_without_query,
 )
+
+from tests.support import PROVIDERS
 
 
 @dataclass(frozen=True)

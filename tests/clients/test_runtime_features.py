@@ -72,7 +72,7 @@ def moonshot_client(
         http_client=httpx.Client(transport=httpx.MockTransport(handler)),
         **options,
     )
-    client._sleep = lambda seconds: None
+    client.sleep = lambda seconds: None
     return client
 
 
@@ -214,7 +214,7 @@ def test_with_options_copies_settings_and_shares_the_pool():
     copy = client.with_options(timeout=3.0, default_headers={"X-Team": "eval"})
     assert copy._http_client is client._http_client
     assert copy.max_retries == 5 and copy.timeout == 3.0
-    assert copy._sleep is client._sleep
+    assert copy.sleep is client.sleep
     copy.files.list()
     assert recorder.requests[-1].headers["x-team"] == "eval"
     assert recorder.requests[-1].extensions["timeout"]["read"] == 3.0

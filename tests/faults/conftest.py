@@ -11,8 +11,10 @@ from typing import Any
 
 import httpx
 import pytest
-from fault_harness import FaultClient, MakeClient, Provider
+from fault_harness import FaultClient, MakeClient
 from fault_server import FaultServer
+
+from tests.support import Provider
 
 ENVIRONMENT = [
     f"{prefix}_{suffix}"

@@ -8,60 +8,12 @@ import inspect
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Any
 
 import httpx
-import mka1
-import moonshot
-import siliconflow
 from fault_server import FaultServer
 
-# --------------------------------------------------------------------------- providers
-
-
-@dataclass(frozen=True)
-class Provider:
-    name: str
-    package: ModuleType
-    sync_class: type
-    async_class: type
-    base_path: str
-    """Appended to the server's URL to make base_url (SiliconFlow's ends in /v1)."""
-    batches_path: str
-    """Where the batches endpoints live on the server."""
-
-    def error(self, name: str) -> type[Exception]:
-        """An error class of this provider's package, by name."""
-        error_class: type[Exception] = getattr(self.package, name)
-        return error_class
-
-    def __str__(self) -> str:
-        return self.name
-
-
-PROVIDERS = {
-    "moonshot": Provider(
-        "moonshot",
-        moonshot,
-        moonshot.Moonshot,
-        moonshot.AsyncMoonshot,
-        "",
-        "/v1/batches",
-    ),
-    "siliconflow": Provider(
-        "siliconflow",
-        siliconflow,
-        siliconflow.SiliconFlow,
-        siliconflow.AsyncSiliconFlow,
-        "/v1",
-        "/v1/batches",
-    ),
-    "mka1": Provider(
-        "mka1", mka1, mka1.MKA1, mka1.AsyncMKA1, "", "/api/v1/llm/batches"
-    ),
-}
-ALL_PROVIDERS = list(PROVIDERS.values())
+from tests.support import Provider, SleepRecorder
 
 # --------------------------------------------------------------------------- operations
 
@@ -135,7 +87,7 @@ BACKOFF_3: Delay = (1.5, 2.0)
 
 @dataclass
 class FaultClient:
-    """A generated client aimed at the fault server; `_sleep` records the delays."""
+    """A generated client aimed at the fault server; its `sleep` records the delays."""
 
     client: Any
     provider: Provider
@@ -144,18 +96,7 @@ class FaultClient:
     closed: bool = False
 
     def __post_init__(self) -> None:
-        if self.mode == "sync":
-
-            def sleep(seconds: float) -> None:
-                self.sleeps.append(seconds)
-
-            self.client._sleep = sleep
-        else:
-
-            async def async_sleep(seconds: float) -> None:
-                self.sleeps.append(seconds)
-
-            self.client._sleep = async_sleep
+        SleepRecorder(self.sleeps).install(self.client, self.mode)
 
     async def call(self, op: Op, *, via: Any = None, **kwargs: Any) -> Any:
         """Run `op` on the client (or on `via`, e.g. a with_options copy of it)."""

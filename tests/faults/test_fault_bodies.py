@@ -15,15 +15,12 @@ import moonshot.models
 import pytest
 import siliconflow.models
 from fault_harness import (
-    ALL_PROVIDERS,
     BACKOFF_1,
     BACKOFF_2,
     OPS,
-    PROVIDERS,
     VALID_BATCH,
     MakeClient,
     Op,
-    Provider,
     assert_attempts,
     assert_delays,
     assert_no_connection_left_open,
@@ -36,6 +33,8 @@ from fault_server import (
     reply_json,
     truncated,
 )
+
+from tests.support import ALL_PROVIDERS, PROVIDERS, Provider
 
 MOONSHOT, SILICONFLOW, MKA1 = (
     PROVIDERS["moonshot"],

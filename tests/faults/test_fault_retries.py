@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 from fault_harness import (
-    ALL_PROVIDERS,
     BACKOFF_1,
     BACKOFF_2,
     BACKOFF_3,
@@ -23,12 +22,13 @@ from fault_harness import (
     Delay,
     MakeClient,
     Op,
-    Provider,
     assert_attempts,
     assert_delays,
     assert_no_connection_left_open,
 )
 from fault_server import Action, FaultServer, reply_json
+
+from tests.support import ALL_PROVIDERS, Provider
 
 
 def ok() -> Action:
@@ -269,7 +269,7 @@ async def test_with_options_copy_retries_on_the_shared_pool_and_sleep(
     provider: Provider, mode: str, server: FaultServer, make_client: MakeClient
 ) -> None:
     """A with_options copy has its own max_retries, but sleeps with the client's
-    `_sleep` and sends on its pool: closing the client leaves nothing open."""
+    `sleep` and sends on its pool: closing the client leaves nothing open."""
     server.script(failing(503), failing(503), failing(503))
     client = make_client(provider, mode)
     copy = client.client.with_options(max_retries=1)

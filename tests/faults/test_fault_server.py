@@ -8,7 +8,6 @@ import socket
 import httpx
 import pytest
 from fault_harness import (
-    PROVIDERS,
     RETRIEVE,
     VALID_BATCH,
     MakeClient,
@@ -22,6 +21,8 @@ from fault_server import (
     stall,
     truncated,
 )
+
+from tests.support import PROVIDERS
 
 
 def test_records_requests_and_answers_in_script_order(server: FaultServer) -> None:

@@ -13,15 +13,15 @@ from typing import Any
 import moonshot.models
 import pytest
 from fault_harness import (
-    PROVIDERS,
     FaultClient,
     MakeClient,
-    Provider,
     assert_delays,
     assert_no_connection_left_open,
     eventually,
 )
 from fault_server import FaultServer, hang_mid_body, reset_mid_body
+
+from tests.support import PROVIDERS, Provider
 
 FILE_ID = "file_1"
 DOWNLOAD_PREFIX = b'{"custom_id": "r1", "body": {}}\n' * 64

@@ -12,18 +12,15 @@ from dataclasses import dataclass
 import httpx
 import pytest
 from fault_harness import (
-    ALL_PROVIDERS,
     BACKOFF_1,
     BACKOFF_2,
     CREATE,
     OPS,
-    PROVIDERS,
     RETRIEVE,
     VALID_BATCH,
     Delay,
     MakeClient,
     Op,
-    Provider,
     assert_attempts,
     assert_delays,
     assert_no_connection_left_open,
@@ -37,6 +34,8 @@ from fault_server import (
     stall,
     truncated,
 )
+
+from tests.support import ALL_PROVIDERS, PROVIDERS, Provider
 
 STALL_TIMEOUT = httpx.Timeout(0.3)
 """Read timeout of the stall cases; the server stalls far longer (until the client

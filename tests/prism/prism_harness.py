@@ -29,11 +29,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import mka1
-import moonshot
 import pydantic
 import pytest
-import siliconflow
+
+from tests.support import Provider, refuse_sleep
 
 UPLOAD_CONTENT = (
     b'{"custom_id": "request-1", "method": "POST", "url": "/v1/chat/completions", '
@@ -43,32 +42,6 @@ UPLOAD_CONTENT = (
     b'"body": {"model": "kimi-k2.6", '
     b'"messages": [{"role": "user", "content": "Bye"}]}}\n'
 )
-
-# --------------------------------------------------------------------------- providers
-
-
-@dataclass(frozen=True)
-class Provider:
-    name: str
-    package: Any
-    sync_class: type
-    async_class: type
-    test_key: str
-
-
-PROVIDERS: dict[str, Provider] = {
-    "moonshot": Provider(
-        "moonshot", moonshot, moonshot.Moonshot, moonshot.AsyncMoonshot, "sk-test"
-    ),
-    "siliconflow": Provider(
-        "siliconflow",
-        siliconflow,
-        siliconflow.SiliconFlow,
-        siliconflow.AsyncSiliconFlow,
-        "sk-test",
-    ),
-    "mka1": Provider("mka1", mka1, mka1.MKA1, mka1.AsyncMKA1, "mk-test"),
-}
 
 # --------------------------------------------------------------------------- flavours
 
@@ -201,14 +174,6 @@ def _ssl_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def _no_sleep(seconds: float) -> None:
-    raise AssertionError(f"a Prism test must not retry (asked to sleep {seconds} s)")
-
-
-async def _async_no_sleep(seconds: float) -> None:
-    _no_sleep(seconds)
-
-
 async def exercise(
     provider: Provider,
     op: Op,
@@ -241,7 +206,7 @@ async def exercise(
         strict_response_validation=flavour.strict,
         **op.client_kwargs,
     )
-    client._sleep = _no_sleep if mode == "sync" else _async_no_sleep
+    client.sleep = refuse_sleep(mode)  # a Prism test must never retry
     try:
         try:
             result = op.call(client, upload_path)

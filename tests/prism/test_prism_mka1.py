@@ -22,7 +22,6 @@ from mka1.models import (
 )
 from prism_harness import (
     FLAVOURS,
-    PROVIDERS,
     Flavour,
     Op,
     client_operations,
@@ -30,6 +29,8 @@ from prism_harness import (
     table_operations,
 )
 from prism_server import PrismServer
+
+from tests.support import PROVIDERS
 
 PROVIDER = PROVIDERS["mka1"]
 FILE_ID = "file-abc123"

@@ -42,7 +42,6 @@ from moonshot.models import (
 )
 from prism_harness import (
     FLAVOURS,
-    PROVIDERS,
     Flavour,
     Op,
     client_operations,
@@ -50,6 +49,8 @@ from prism_harness import (
     table_operations,
 )
 from prism_server import PrismServer
+
+from tests.support import PROVIDERS
 
 PROVIDER = PROVIDERS["moonshot"]
 FILE_ID = "file-cvq4nsvrl1lp08sbo3ng"

@@ -14,9 +14,11 @@ from pathlib import Path
 import pytest
 from mka1.models import FileDeletionStatus as MKA1Deletion
 from moonshot.models import FileListResponse as MoonshotFileList
-from prism_harness import PROVIDERS, STATIC, Flavour, Op, exercise
+from prism_harness import STATIC, Flavour, Op, exercise
 from prism_server import PrismServer
 from siliconflow.models import FileListResponse as SiliconFlowFileList
+
+from tests.support import PROVIDERS
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from typing import Any
 import pytest
 from prism_harness import (
     FLAVOURS,
-    PROVIDERS,
     STATIC,
     Flavour,
     Op,
@@ -38,6 +37,8 @@ from siliconflow.models import (
     FileListResponse,
     UploadFileResponse,
 )
+
+from tests.support import PROVIDERS
 
 PROVIDER = PROVIDERS["siliconflow"]
 FILE_ID = "file-jkvytbjtow"

@@ -3,7 +3,7 @@
 `h` (a workflow_helpers.Harness) is parametrised over the three providers and over the
 sync and async client: it starts a fresh fake provider on 127.0.0.1 (ephemeral port,
 background thread), builds the provider's client on it (with an httpx client of ours,
-see `ssl_context`), and replaces `client._sleep` with a recorder so that wait() never
+see `ssl_context`), and replaces `client.sleep` with a recorder so that wait() never
 really sleeps.  Everything is stopped / closed afterwards.
 """
 
@@ -16,6 +16,8 @@ import httpx
 import pytest
 from fake_provider import FAKES, FakeMKA1, FakeProvider
 from workflow_helpers import CASES, ON_BEHALF_OF, Case, Harness, ssl_context
+
+from tests.support import SleepRecorder
 
 ENV_VARIABLES = [
     f"{prefix}_{suffix}"
@@ -74,18 +76,11 @@ async def make_harness(case: Case, mode: str, fake: FakeProvider) -> AsyncIterat
             **case.client_kwargs,
             **overrides,
         }
-        sleeps: list[float] = []
-        if mode == "async":
-            client = case.async_class(**kwargs)
-
-            async def record_async(seconds: float) -> None:
-                sleeps.append(seconds)
-
-            client._sleep = record_async
-        else:
-            client = case.sync_class(**kwargs)
-            client._sleep = sleeps.append
-        harness = Harness(case, mode, fake, client, sleeps)
+        client_class = case.async_class if mode == "async" else case.sync_class
+        client = client_class(**kwargs)
+        sleeps = SleepRecorder()
+        sleeps.install(client, mode)
+        harness = Harness(case, mode, fake, client, sleeps.sleeps)
         harnesses.append(harness)
         return harness
 
