@@ -29,7 +29,7 @@ from ..ir import (
 )
 from ..load import Document
 from ..naming import identifier, module_name, pascal, snake
-from .schemas import SchemaBuilder, is_object_schema
+from .schemas import SchemaBuilder, Site, is_object_schema
 
 _CURSOR_PARAMETERS = ("after", "starting_after")
 _ITEM_FIELDS = ("data", "items", "results")
@@ -165,10 +165,7 @@ class OperationBuilder:
         )
         return self.schemas.type_of(
             media.get("schema"),
-            response_document,
-            schema_pointer,
-            base + "Event",
-            module_name(base),
+            Site(response_document, schema_pointer, base + "Event", module_name(base)),
         )
 
     def _pagination(
@@ -265,10 +262,12 @@ class OperationBuilder:
                 schema_pointer = join_pointer(value_pointer, "content", media, "schema")
             param_type = self.schemas.type_of(
                 schema,
-                value_document,
-                schema_pointer,
-                base + pascal(wire_name),
-                module_name(base),
+                Site(
+                    value_document,
+                    schema_pointer,
+                    base + pascal(wire_name),
+                    module_name(base),
+                ),
             )
             parameters.append(
                 Parameter(
@@ -336,21 +335,25 @@ class OperationBuilder:
             if is_object_schema(resolved):
                 fields = self.schemas.object_fields(
                     resolved,
-                    schema_document,
-                    resolved_pointer,
-                    _params_hint(schema, hint),
-                    module_name(base),
-                    files=encoding == "multipart",
+                    Site(
+                        schema_document,
+                        resolved_pointer,
+                        _params_hint(schema, hint),
+                        module_name(base),
+                        files=encoding == "multipart",
+                    ),
                 )
                 renamed = tuple(_keyword_field(f, taken) for f in fields)
                 return Body(content_type, encoding, required, renamed, None)
             body_type = self.schemas.type_of(
                 schema,
-                body_document,
-                schema_pointer,
-                hint,
-                module_name(base),
-                files=encoding == "multipart",
+                Site(
+                    body_document,
+                    schema_pointer,
+                    hint,
+                    module_name(base),
+                    files=encoding == "multipart",
+                ),
             )
             if isinstance(body_type, UnionType):
                 # What the caller sends needs no decoding by tag: keep the signature plain.
@@ -388,10 +391,12 @@ class OperationBuilder:
             )
             response_type = self.schemas.type_of(
                 media.get("schema"),
-                response_document,
-                schema_pointer,
-                base + "Response",
-                module_name(base),
+                Site(
+                    response_document,
+                    schema_pointer,
+                    base + "Response",
+                    module_name(base),
+                ),
             )
             return Response("json", response_type, tuple(json_types))
         return Response("bytes", None, tuple(content))
@@ -426,10 +431,12 @@ class OperationBuilder:
                         )
                         error_type = self.schemas.type_of(
                             media["schema"],
-                            response_document,
-                            schema_pointer,
-                            base + _status_name(code),
-                            module_name(base),
+                            Site(
+                                response_document,
+                                schema_pointer,
+                                base + _status_name(code),
+                                module_name(base),
+                            ),
                         )
                         break
             errors.append(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import keyword
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, InputError, Warn, join_pointer
+from ..diagnostics import Diagnostic, InputError, Location, Warn, join_pointer
 from ..ir import (
     AliasType,
     AnyType,
@@ -116,6 +116,37 @@ def _is_empty_object(schema: Any) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class Site:
+    """Where a schema is built: its document and pointer, the name an inline model there
+    takes (`hint`), the models/ module it joins (`family`), and whether a binary string
+    there is an uploaded file (multipart bodies)."""
+
+    document: Document
+    pointer: str
+    hint: str
+    family: str
+    files: bool = False
+
+    @classmethod
+    def of(cls, target: Target, hint: str, family: str) -> Site:
+        return cls(target.document, target.pointer, hint, family)
+
+    @property
+    def location(self) -> Location:
+        return self.document.location(self.pointer)
+
+    def at(self, *tokens: str | int, hint: str = "", files: bool | None = None) -> Site:
+        """The site of a sub-schema: the pointer goes down `tokens`, the hint takes the
+        suffix `hint`."""
+        return replace(
+            self,
+            pointer=join_pointer(self.pointer, *tokens),
+            hint=self.hint + hint,
+            files=self.files if files is None else files,
+        )
+
+
 MAX_SCHEMA_NESTING = 100
 """Deepest chain of schemas (inline or through `$ref`s) built in one go: ten times what real
 specs use (Stripe's deepest JSON nesting is 25), well inside Python's recursion limit and
@@ -220,9 +251,7 @@ class SchemaBuilder:
     def _definition(self, name: str, target: Target) -> Definition:
         schema = target.value
         if is_object_schema(schema) or _is_empty_object(schema):
-            return self._object(
-                name, schema, target.document, target.pointer, self.family[name]
-            )
+            return self._object(name, schema, Site.of(target, name, self.family[name]))
         if self._refers_only_to_itself(target):
             self.warn(
                 Diagnostic(
@@ -231,9 +260,7 @@ class SchemaBuilder:
                 )
             )
             return AliasType(name, _description(schema), AnyType())
-        inner = self.type_of(
-            schema, target.document, target.pointer, name, self.family[name]
-        )
+        inner = self.type_of(schema, Site.of(target, name, self.family[name]))
         return AliasType(name, _description(schema), inner)
 
     def _refers_only_to_itself(self, target: Target) -> bool:
@@ -246,55 +273,33 @@ class SchemaBuilder:
 
     # -- any schema ----------------------------------------------------------------
 
-    def type_of(
-        self,
-        schema: Any,
-        document: Document,
-        pointer: str,
-        hint: str,
-        family: str,
-        *,
-        files: bool = False,
-    ) -> TypeExpr:
-        """The type of `schema` at `pointer`; inline objects become models named `hint`.
-
-        `files` marks multipart bodies, where a binary string is an uploaded file.
-        """
+    def type_of(self, schema: Any, site: Site) -> TypeExpr:
+        """The type of `schema` at `site`; inline objects there become models named
+        after its hint."""
         if self._depth == MAX_SCHEMA_NESTING:
             raise InputError(
-                document.location(pointer),
+                site.location,
                 f"schemas nest more than {MAX_SCHEMA_NESTING} levels deep here "
                 "(inline schemas and $refs), deeper than generated code can",
             )
         self._depth += 1
         try:
-            return self._type_of(schema, document, pointer, hint, family, files=files)
+            return self._type_of(schema, site)
         finally:
             self._depth -= 1
 
-    def _type_of(
-        self,
-        schema: Any,
-        document: Document,
-        pointer: str,
-        hint: str,
-        family: str,
-        *,
-        files: bool,
-    ) -> TypeExpr:
+    def _type_of(self, schema: Any, site: Site) -> TypeExpr:
         if schema is True or schema == {} or schema is None:
             return AnyType()
         if not isinstance(schema, dict):
             self.warn(
-                Diagnostic(
-                    document.location(pointer), "schema is not an object; typed as Any"
-                )
+                Diagnostic(site.location, "schema is not an object; typed as Any")
             )
             return AnyType()
         nullable = _is_nullable(schema)
         ref = schema.get("$ref")
         if isinstance(ref, str):
-            target = self.documents.resolve(ref, document)
+            target = self.documents.resolve(ref, site.document)
             base: TypeExpr = self.named_ref(target)
             # A nullable model component: its class cannot carry the None, the reference can.
             nullable = nullable or (
@@ -302,20 +307,12 @@ class SchemaBuilder:
                 and (is_object_schema(target.value) or _is_empty_object(target.value))
             )
         else:
-            base = self._base_type(schema, document, pointer, hint, family, files)
+            base = self._base_type(schema, site)
         if nullable and not isinstance(base, (Nullable, AnyType)):
             return Nullable(base)
         return base
 
-    def _base_type(
-        self,
-        schema: dict[str, Any],
-        document: Document,
-        pointer: str,
-        hint: str,
-        family: str,
-        files: bool,
-    ) -> TypeExpr:
+    def _base_type(self, schema: dict[str, Any], site: Site) -> TypeExpr:
         if "const" in schema:
             return (
                 LiteralType((schema["const"],))
@@ -330,92 +327,46 @@ class SchemaBuilder:
             ):
                 return self._union(
                     schema[union_keyword],
-                    document,
-                    join_pointer(pointer, union_keyword),
-                    hint,
-                    family,
-                    files,
+                    site.at(union_keyword),
                     schema.get("discriminator"),
                 )
         shape_parts = _shape_parts(schema)
         if len(shape_parts) == 1 and not schema.get("properties"):
             index = schema["allOf"].index(shape_parts[0])
-            return self.type_of(
-                shape_parts[0],
-                document,
-                join_pointer(pointer, "allOf", index),
-                hint,
-                family,
-                files=files,
-            )
+            return self.type_of(shape_parts[0], site.at("allOf", index))
         if is_object_schema(schema):
-            return self._inline_object(schema, document, pointer, hint, family)
+            return self._inline_object(schema, site)
         types = schema.get("type")
         if isinstance(types, list):
             non_null = [t for t in types if t != "null"]
-            variants = [
-                self._typed(
-                    dict(schema, type=t), document, pointer, hint, family, files
-                )
-                for t in non_null
-            ]
+            variants = [self._typed(dict(schema, type=t), site) for t in non_null]
             inner: TypeExpr = _union_of(variants) if variants else Primitive("None")
             return Nullable(inner) if "null" in types and non_null else inner
-        return self._typed(schema, document, pointer, hint, family, files)
+        return self._typed(schema, site)
 
-    def _typed(
-        self,
-        schema: dict[str, Any],
-        document: Document,
-        pointer: str,
-        hint: str,
-        family: str,
-        files: bool,
-    ) -> TypeExpr:
+    def _typed(self, schema: dict[str, Any], site: Site) -> TypeExpr:
         kind = schema.get("type")
         if kind == "array" or (kind is None and "items" in schema):
             items = schema.get("items")
             if items is None:
                 return ListType(AnyType())
-            return ListType(
-                self.type_of(
-                    items,
-                    document,
-                    join_pointer(pointer, "items"),
-                    hint + "Item",
-                    family,
-                    files=files,
-                )
-            )
+            return ListType(self.type_of(items, site.at("items", hint="Item")))
         if kind == "object" or (kind is None and "additionalProperties" in schema):
             extra = schema.get("additionalProperties")
             if isinstance(extra, dict) and extra:
-                value = self.type_of(
-                    extra,
-                    document,
-                    join_pointer(pointer, "additionalProperties"),
-                    hint + "Value",
-                    family,
-                )
-                return MapType(value)
+                value_site = site.at("additionalProperties", hint="Value", files=False)
+                return MapType(self.type_of(extra, value_site))
             return MapType(AnyType())
         if kind == "string":
             if schema.get("format") == "binary":
-                return FileType() if files else Primitive("bytes")
+                return FileType() if site.files else Primitive("bytes")
             return Primitive(_STRING_FORMATS.get(schema.get("format", ""), "str"))
         if kind in _PRIMITIVES:
             return Primitive(_PRIMITIVES[kind])
         return AnyType()
 
     def _union(
-        self,
-        variants: list[Any],
-        document: Document,
-        pointer: str,
-        hint: str,
-        family: str,
-        files: bool,
-        discriminator: Any = None,
+        self, variants: list[Any], site: Site, discriminator: Any = None
     ) -> TypeExpr:
         built: list[TypeExpr] = []
         members: list[tuple[Any, TypeExpr]] = []
@@ -425,20 +376,10 @@ class SchemaBuilder:
             if isinstance(variant, dict) and variant.get("type") == "null":
                 nullable = True
                 continue
-            variant_hint = hint + suffixes[index]
-            built.append(
-                self.type_of(
-                    variant,
-                    document,
-                    join_pointer(pointer, index),
-                    variant_hint,
-                    family,
-                    files=files,
-                )
-            )
+            built.append(self.type_of(variant, site.at(index, hint=suffixes[index])))
             members.append((variant, built[-1]))
         inner = _union_of(built) if built else AnyType()
-        tagged = self._tags(discriminator, members, document)
+        tagged = self._tags(discriminator, members, site.document)
         if isinstance(inner, UnionType) and tagged is not None:
             inner = replace(inner, tag_property=tagged[0], tags=tagged[1])
         return (
@@ -516,48 +457,29 @@ class SchemaBuilder:
 
     # -- objects -------------------------------------------------------------------
 
-    def _inline_object(
-        self,
-        schema: dict[str, Any],
-        document: Document,
-        pointer: str,
-        hint: str,
-        family: str,
-    ) -> Ref:
-        key = (document.path, pointer)
+    def _inline_object(self, schema: dict[str, Any], site: Site) -> Ref:
+        key = (site.document.path, site.pointer)
         if key in self._named:
             return Ref(self._named[key])
-        name = self.names.claim(hint)
+        name = self.names.claim(site.hint)
         self._named[key] = name
-        self.family[name] = family
-        self.definitions[name] = self._object(name, schema, document, pointer, family)
+        self.family[name] = site.family
+        self.definitions[name] = self._object(
+            name, schema, replace(site, hint=name, files=False)
+        )
         return Ref(name)
 
-    def _object(
-        self,
-        name: str,
-        schema: dict[str, Any],
-        document: Document,
-        pointer: str,
-        family: str,
-    ) -> ObjectType:
-        fields = self.object_fields(schema, document, pointer, name, family)
-        return ObjectType(name, _description(schema), fields)
+    def _object(self, name: str, schema: dict[str, Any], site: Site) -> ObjectType:
+        return ObjectType(name, _description(schema), self.object_fields(schema, site))
 
-    def object_fields(
-        self,
-        schema: dict[str, Any],
-        document: Document,
-        pointer: str,
-        hint: str,
-        family: str,
-        *,
-        files: bool = False,
-    ) -> tuple[Field, ...]:
-        """Fields of an object schema, `allOf` parts merged in order."""
+    def object_fields(self, schema: dict[str, Any], site: Site) -> tuple[Field, ...]:
+        """Fields of an object schema, `allOf` parts merged in order; each field's inline
+        models are named after the site's hint and the field."""
         properties: dict[str, tuple[Any, Document, str]] = {}
         required: set[str] = set()
-        self._collect(schema, document, pointer, properties, required, seen=set())
+        self._collect(
+            schema, site.document, site.pointer, properties, required, seen=set()
+        )
         fields = []
         taken: set[str] = set()
         for wire_name, (prop, prop_document, prop_pointer) in properties.items():
@@ -565,14 +487,13 @@ class SchemaBuilder:
             while python_name in taken:
                 python_name += "_"
             taken.add(python_name)
-            prop_type = self.type_of(
-                prop,
-                prop_document,
-                prop_pointer,
-                hint + pascal(wire_name),
-                family,
-                files=files,
+            prop_site = replace(
+                site,
+                document=prop_document,
+                pointer=prop_pointer,
+                hint=site.hint + pascal(wire_name),
             )
+            prop_type = self.type_of(prop, prop_site)
             fields.append(
                 Field(
                     python_name,
