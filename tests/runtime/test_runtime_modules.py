@@ -124,3 +124,14 @@ def test_runtime_folder_is_where_the_generator_reads_it():
     assert (
         runtime_dir() == Path(__file__).resolve().parents[2] / "templates" / "runtime"
     )
+
+
+MAX_TEMPLATE_LINES = 250
+
+
+def test_templates_are_thin():
+    """Templates hold layout, not logic: none is longer than MAX_TEMPLATE_LINES lines."""
+    templates = sorted((runtime_dir().parent / "package").rglob("*.jinja"))
+    assert templates
+    lengths = {t.name: len(t.read_text().splitlines()) for t in templates}
+    assert max(lengths.values()) <= MAX_TEMPLATE_LINES, lengths
