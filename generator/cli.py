@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
         "--package", help="package name (default: the output folder's name)"
     )
     gen.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite files in the output folder that sdkforge did not write",
+    )
+    gen.add_argument(
         "--black",
         action="store_true",
         help="also run Black (slow): the output is already what Black would write",
@@ -116,7 +121,7 @@ def _generate(config: ClientConfig, args: argparse.Namespace) -> Generated:
 def _generate_one(config: ClientConfig, args: argparse.Namespace) -> None:
     result = _generate(config, args)
     _report(result.warnings)
-    changed = write_package(config.output, result.files)
+    changed = write_package(config.output, result.files, force=args.force)
     output = display_path(config.output, Path.cwd())
     print(f"{output}: {result.operations} operations, {len(changed)} file(s) updated")
 
