@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -116,6 +117,24 @@ def runtime_exports() -> dict[str, str]:
             if name == "__all__":
                 exports.update(dict.fromkeys(ast.literal_eval(value), "." + path.stem))
     return exports
+
+
+@cache
+def runtime_dependencies() -> frozenset[str]:
+    """The third-party packages generated code imports (`httpx`, `pydantic`...)."""
+    found = {
+        module
+        for key, names in MODEL_MODULE_IMPORTS.items()
+        for module in (names if key == "" else (key,))
+        if not module.startswith(".")
+    }
+    for path in runtime_dir().glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module.split(".")[0])
+    return frozenset(found - sys.stdlib_module_names - {"__future__"})
 
 
 @cache

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .bindings import runtime_dependencies
 from .diagnostics import FatalError, Location
 from .naming import pascal, snake
 
@@ -45,12 +47,31 @@ class ClientConfig:
         cls, spec: Path, output: Path, package: str | None = None
     ) -> ClientConfig:
         name = snake(package or output.name)
+        check_package_name(name, None)
         return cls(
             package=name,
             spec=spec,
             output=output,
             class_name=pascal(name),
             env_prefix=name.upper(),
+        )
+
+
+def check_package_name(name: str, where: Location | None) -> None:
+    """A package named like a standard-library module or a package the client imports
+    would hide it from the client itself (`import httpx` would find the client)."""
+    taken = (
+        "the standard library's"
+        if name in sys.stdlib_module_names
+        else "a dependency's"
+        if name in runtime_dependencies()
+        else None
+    )
+    if taken is not None:
+        raise FatalError(
+            where,
+            f"package name {name!r} is {taken}: the client would import itself in its "
+            "place; choose another (--package, or the client's name in [tool.sdkforge])",
         )
 
 
@@ -90,6 +111,7 @@ def load_project(pyproject: Path) -> ProjectConfig:
     output_root = root / table.get("output", "generated")
     clients = []
     for package, entry in sorted(table.get("clients", {}).items()):
+        check_package_name(package, where)
         clients.append(_client_config(root, output_root, package, entry, where))
     return ProjectConfig(root=root, clients=tuple(clients))
 

@@ -14,7 +14,13 @@ from typing import ClassVar
 from typing import Literal as TypingLiteral
 
 from . import layout
-from .python_source import export_key, member_key, module_key, names_used
+from .python_source import (
+    export_key,
+    member_key,
+    module_key,
+    names_used,
+    python_string,
+)
 
 MODEL_MODULE_IMPORTS: dict[str, tuple[str, ...]] = {
     "": ("datetime", "typing", "pydantic"),
@@ -183,7 +189,7 @@ def _builtin(name: str, qualified: bool) -> str:
 
 def _python_literal(value: str | float) -> str:
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+        return python_string(value)
     return repr(value)
 
 

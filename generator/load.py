@@ -28,6 +28,7 @@ from .diagnostics import (
     unescape_pointer_token,
 )
 from .json_lines import JsonLocator
+from .openapi import HTTP_METHODS
 from .swagger2 import is_swagger2, source_pointer, to_openapi3
 
 _YamlBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,7 +36,52 @@ _YamlBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _JsonCompatibleLoader(_YamlBase):  # type: ignore[misc]
     """Safe loader with YAML 1.2 core-schema scalars: no timestamps, no `yes`/`no`
-    booleans, no sexagesimal numbers, and `1e-08` is a float as in JSON."""
+    booleans, no sexagesimal numbers, and `1e-08` is a float as in JSON. What JSON cannot
+    say is read as JSON and noted (`notes`: 0-based line, message): a duplicate key (the
+    last one wins), a value tagged `!!timestamp` or `!!binary` (its text), `!!set` (its
+    members), `!!omap` or `!!pairs` (a mapping)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.notes: list[tuple[int, str]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        merges = any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value)
+        mapping = super().construct_mapping(node, deep=deep)
+        if not merges and len(mapping) < len(node.value):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node)
+                if key in seen:
+                    self.notes.append(
+                        (
+                            key_node.start_mark.line,
+                            f"duplicate key {key!r}: the last one is used",
+                        )
+                    )
+                seen.add(key)
+        return mapping
+
+    def _as_text(self, node: yaml.Node) -> Any:
+        tag = node.tag.rsplit(":", 1)[-1]
+        note = f"a value tagged {tag!r}, which JSON has no type for, read as its text"
+        self.notes.append((node.start_mark.line, note))
+        if isinstance(node, yaml.ScalarNode):
+            return str(node.value)
+        if isinstance(node, yaml.MappingNode):  # !!set
+            return [self.construct_object(key) for key, _ in node.value]
+        # !!omap, !!pairs: a sequence of one-key mappings
+        return {
+            self.construct_object(key): self.construct_object(value)
+            for item in node.value
+            for key, value in getattr(item, "value", ())
+        }
+
+
+for _non_json in ("timestamp", "binary", "set", "omap", "pairs"):
+    _JsonCompatibleLoader.add_constructor(
+        f"tag:yaml.org,2002:{_non_json}", _JsonCompatibleLoader._as_text
+    )
 
 
 _REPLACED_TAGS = {
@@ -173,15 +219,21 @@ def _pointer_tokens(pointer: str) -> list[str]:
     return [unescape_pointer_token(t) for t in pointer[1:].split("/")]
 
 
-# YAML aliases share nodes; expanded, a small "billion laughs" document is enormous.
-MAX_EXPANDED_NODES = 5_000_000
+# Input limits, each a located error: a hundred times what the biggest real specs need
+# (OpenAI's: 8 MB, 288 operations, 1,422 schemas). YAML aliases share nodes; expanded, a
+# small "billion laughs" document is enormous: its size counts containers and characters.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+MAX_EXPANDED_SIZE = 64_000_000
+MAX_OPERATIONS = 25_000
+MAX_SCHEMAS = 50_000
 
 
 def _json_compatible(value: Any, name: str) -> Any:
     """YAML allows `200:` as an int key; JSON and OpenAPI mean the string.
 
     Nodes shared through aliases stay shared (each is converted once), and a document whose
-    aliases expand past MAX_EXPANDED_NODES, or refer to themselves, is refused.
+    aliases expand past MAX_EXPANDED_SIZE (containers and characters of text), or refer to
+    themselves, is refused.
     """
     converted: dict[int, Any] = {}
     sizes: dict[int, int] = {}
@@ -203,11 +255,14 @@ def _json_compatible(value: Any, name: str) -> Any:
             result = [convert(v) for v in node]
             children = node
         active.discard(key)
-        sizes[key] = 1 + sum(sizes.get(id(c), 1) for c in children)
-        if sizes[key] > MAX_EXPANDED_NODES:
+        sizes[key] = 1 + sum(
+            len(c) if type(c) is str else sizes.get(id(c), 1) for c in children
+        )
+        if sizes[key] > MAX_EXPANDED_SIZE:
             raise FatalError(
                 Location(name, "", 1),
-                f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} nodes",
+                f"YAML aliases expand to more than {MAX_EXPANDED_SIZE:,} nodes and "
+                "characters",
             )
         converted[key] = result
         return result
@@ -222,6 +277,13 @@ _YAML_FORBIDDEN = re.compile(
 
 def parse_file(path: Path, name: str) -> Document:
     try:
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise FatalError(
+                Location(name, ""),
+                f"{size:,} bytes: sdkforge reads documents of at most "
+                f"{MAX_DOCUMENT_BYTES:,} bytes",
+            )
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise FatalError(Location(name, ""), "file not found") from None
@@ -243,14 +305,29 @@ def parse_file(path: Path, name: str) -> Document:
 
 
 def _parsed(path: Path, name: str, text: str) -> Document:
+    duplicates: list[tuple[dict[str, Any], str]] = []
+
+    def object_with_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        mapping = dict(pairs)
+        if len(mapping) < len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    duplicates.append((mapping, key))
+                seen.add(key)
+        return mapping
+
     if path.suffix.lower() == ".json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=object_with_duplicates)
         except json.JSONDecodeError as exc:
             raise FatalError(
                 Location(name, "", exc.lineno), f"JSON syntax error: {exc.msg}"
             ) from None
-    elif text.lstrip().startswith("{") and (data := _json_or_none(text)) is not None:
+    elif (
+        text.lstrip().startswith("{")
+        and (data := _json_or_none(text, object_with_duplicates)) is not None
+    ):
         pass  # JSON in a .yaml file (Kubernetes'): JSON is YAML, read ten times faster
     else:
         line, message = 0, ""
@@ -284,11 +361,24 @@ def _parsed(path: Path, name: str, text: str) -> Document:
         except yaml.YAMLError as exc:
             raise FatalError(Location(name, ""), f"YAML error: {exc}") from None
         document = Document(path=path, name=name, text=text, data=data, _nodes=nodes)
-        if message:
-            where = Location(name, document.pointer_at(line), line)
-            document.repairs.append(Diagnostic(where, message))
+        notes = [(line, message)] if message else []
+        notes += [(index + 1, note) for index, note in loader.notes]
+        for note_line, note in notes:
+            where = Location(name, document.pointer_at(note_line), note_line)
+            document.repairs.append(Diagnostic(where, note))
         return document
-    return Document(path=path, name=name, text=text, data=data, is_json=True)
+    document = Document(path=path, name=name, text=text, data=data, is_json=True)
+    for mapping, key in duplicates:
+        pointer = next(
+            p for p, node, _ in values_with_pointers(data) if node is mapping
+        )
+        document.repairs.append(
+            Diagnostic(
+                document.location(join_pointer(pointer, key)),
+                f"duplicate key {key!r}: the last one is used",
+            )
+        )
+    return document
 
 
 _LONG_INTEGER = re.compile(rf"\d{{{sys.get_int_max_str_digits() + 1},}}")
@@ -334,12 +424,16 @@ def _long_integer_pointer(text: str) -> str:
     except (ValueError, RecursionError):
         return ""
     return next(
-        (pointer for pointer, node, _ in nodes(data) if isinstance(node, _LongInteger)),
+        (
+            pointer
+            for pointer, node, _ in values_with_pointers(data)
+            if isinstance(node, _LongInteger)
+        ),
         "",
     )
 
 
-def nodes(data: Any) -> Iterator[tuple[str, Any, int]]:
+def values_with_pointers(data: Any) -> Iterator[tuple[str, Any, int]]:
     """(pointer, value, depth) of every value in `data`, without recursion: for input too
     deep for the recursive walks."""
     pending: list[tuple[str, Any, int]] = [("", data, 0)]
@@ -365,7 +459,7 @@ def too_deep(documents: DocumentSet) -> FatalError:
         (
             (document, pointer, depth)
             for document in documents.documents.values()
-            for pointer, _, depth in nodes(document.data)
+            for pointer, _, depth in values_with_pointers(document.data)
         ),
         key=lambda found: found[2],
     )
@@ -448,9 +542,11 @@ def _repair_surrogates(document: Document) -> None:
         )
 
 
-def _json_or_none(text: str) -> Any:
+def _json_or_none(
+    text: str, object_pairs_hook: Callable[[list[tuple[str, Any]]], Any]
+) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=object_pairs_hook)
     except json.JSONDecodeError:
         return None
 
@@ -551,6 +647,29 @@ class DocumentSet:
         return value, document, pointer
 
 
+def _check_counts(root: Document) -> None:
+    paths = root.data.get("paths")
+    operations = sum(
+        1
+        for item in (paths.values() if isinstance(paths, dict) else ())
+        if isinstance(item, dict)
+        for method in item
+        if method in HTTP_METHODS
+    )
+    if operations > MAX_OPERATIONS:
+        raise FatalError(
+            root.location("/paths"),
+            f"{operations:,} operations: sdkforge generates at most {MAX_OPERATIONS:,}",
+        )
+    components = root.data.get("components")
+    schemas = components.get("schemas") if isinstance(components, dict) else None
+    if isinstance(schemas, dict) and len(schemas) > MAX_SCHEMAS:
+        raise FatalError(
+            root.location("/components/schemas"),
+            f"{len(schemas):,} schemas: sdkforge generates at most {MAX_SCHEMAS:,}",
+        )
+
+
 def load(path: Path, display_name: str | None = None) -> DocumentSet:
     """Parse `path` and every file it references; a dangling `$ref` is fatal."""
     root = parse_file(path, display_name or str(path))
@@ -595,6 +714,7 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
                 name = str(Path(root.name).parent / target.relative_to(boundary))
                 documents[target] = parse_file(target, name)
                 pending.append(documents[target])
+    _check_counts(root)
     document_set = DocumentSet(root, documents)
     for document in documents.values():
         for ref_pointer, ref in iter_refs(document.data):

@@ -8,6 +8,7 @@ The tests and the corpus run check the result against ruff itself.
 
 from __future__ import annotations
 
+import json
 import re
 
 _CHUNKS = re.compile(r"(\d+)")
@@ -80,3 +81,18 @@ def names_used(expression: str) -> set[str]:
         if character in "\"'":
             quote = character
     return names
+
+
+# Characters Python source must not hold raw (NUL), or that linters reject raw (other
+# controls, DEL, the zero-width space): written as escapes wherever spec text is emitted.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b]")
+
+
+def escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def python_string(text: str) -> str:
+    """A Python string literal of any text: spec strings never reach code unescaped."""
+    return UNPRINTABLE.sub(escaped, json.dumps(str(text), ensure_ascii=False))

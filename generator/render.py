@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 
@@ -12,17 +11,14 @@ from . import __version__, layout
 from .bindings import runtime_exports
 from .ir import Api, Resource
 from .naming import singular
+from .python_source import UNPRINTABLE, escaped, python_string
 from .runtime import runtime_modules, templates_dir
-
-
-def python_string(text: str) -> str:
-    """A Python string literal of any text: spec strings never reach code unescaped."""
-    return json.dumps(str(text), ensure_ascii=False)
 
 
 def docstring_body(text: str, indent: int) -> str:
     """Docstring text escaped for triple quotes, continuation lines indented to `indent`."""
     text = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').replace("\t", "    ")
+    text = UNPRINTABLE.sub(escaped, text)
     lines = [line.rstrip() for line in text.strip().splitlines()]
     if len(lines) <= 1:
         line = lines[0] if lines else ""
@@ -123,10 +119,15 @@ def render(api: Api) -> dict[str, str]:
             }
         ),
         "py.typed": "",
-        "README.md": emit(
-            "README.md.jinja",
-            examples=_readme_examples(api),
-            first_path=next((op.path for _, op in api.operations()), ""),
+        # Spec text reaches the README as it is, but for the characters no text file
+        # should hold raw.
+        "README.md": UNPRINTABLE.sub(
+            escaped,
+            emit(
+                "README.md.jinja",
+                examples=_readme_examples(api),
+                first_path=next((op.path for _, op in api.operations()), ""),
+            ),
         ),
         "models/__init__.py": emit(
             "models/__init__.py.jinja",

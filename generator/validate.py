@@ -217,6 +217,30 @@ def _document_checks(documents: DocumentSet) -> Iterator[Diagnostic]:
         parent = tokens[-2] if len(tokens) > 1 else ""
         for message in _node_findings(node, tokens[-1], parent, pointer, version):
             yield Diagnostic(root.location(pointer), message)
+        if tokens[-1] == "discriminator" and isinstance(node.get("mapping"), dict):
+            yield from _dangling_mappings(documents, node["mapping"], pointer)
+
+
+def _dangling_mappings(
+    documents: DocumentSet, mapping: dict[str, Any], pointer: str
+) -> Iterator[Diagnostic]:
+    """Discriminator mapping values that name no schema (a `$ref`, or a bare name)."""
+    for tag, target in mapping.items():
+        if not isinstance(target, str):
+            continue
+        ref = (
+            target
+            if "#" in target or "/" in target
+            else f"#/components/schemas/{target}"
+        )
+        try:
+            documents.resolve(ref, documents.root)
+        except (KeyError, ValueError, OSError):
+            where = documents.root.location(join_pointer(pointer, "mapping", tag))
+            yield Diagnostic(
+                where,
+                f"discriminator mapping {tag!r} names no schema ({target!r}); ignored",
+            )
 
 
 def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
