@@ -212,6 +212,8 @@ def _init_docstring(api: Api) -> str:
         "  max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.",
         "  default_headers: sent with every request.",
         "  http_client: your own httpx client; it is then yours to close.",
+        "  max_response_size: bytes of a body read to parse it (None: no limit; downloads",
+        "    and event streams have none).",
     ]
     return "\n".join(lines)
 

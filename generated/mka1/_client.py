@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Self
 import httpx
 
 from ._base_client import (
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
@@ -42,6 +43,7 @@ class MKA1(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         strict_response_validation: bool = False,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         """Create a client; arguments left out come from the environment or the spec.
 
@@ -53,6 +55,8 @@ class MKA1(SyncAPIClient):
           max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
           default_headers: sent with every request.
           http_client: your own httpx client; it is then yours to close.
+          max_response_size: bytes of a body read to parse it (None: no limit; downloads
+            and event streams have none).
         """
         if api_key is None:
             api_key = os.environ.get("MKA1_API_KEY")
@@ -71,6 +75,7 @@ class MKA1(SyncAPIClient):
             default_headers=headers,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            max_response_size=max_response_size,
         )
 
     def with_options(
@@ -83,6 +88,7 @@ class MKA1(SyncAPIClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         strict_response_validation: bool | None = None,
+        max_response_size: int | None | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with some options changed, sharing its connection pool."""
         headers = {**self._default_headers, **(default_headers or {})}
@@ -101,6 +107,11 @@ class MKA1(SyncAPIClient):
                 self.strict_response_validation
                 if strict_response_validation is None
                 else strict_response_validation
+            ),
+            max_response_size=(
+                self.max_response_size
+                if isinstance(max_response_size, NotGiven)
+                else max_response_size
             ),
         )
         client.sleep = self.sleep
@@ -136,6 +147,7 @@ class AsyncMKA1(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict_response_validation: bool = False,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         """Create a client; arguments left out come from the environment or the spec.
 
@@ -147,6 +159,8 @@ class AsyncMKA1(AsyncAPIClient):
           max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
           default_headers: sent with every request.
           http_client: your own httpx client; it is then yours to close.
+          max_response_size: bytes of a body read to parse it (None: no limit; downloads
+            and event streams have none).
         """
         if api_key is None:
             api_key = os.environ.get("MKA1_API_KEY")
@@ -165,6 +179,7 @@ class AsyncMKA1(AsyncAPIClient):
             default_headers=headers,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            max_response_size=max_response_size,
         )
 
     def with_options(
@@ -177,6 +192,7 @@ class AsyncMKA1(AsyncAPIClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         strict_response_validation: bool | None = None,
+        max_response_size: int | None | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with some options changed, sharing its connection pool."""
         headers = {**self._default_headers, **(default_headers or {})}
@@ -195,6 +211,11 @@ class AsyncMKA1(AsyncAPIClient):
                 self.strict_response_validation
                 if strict_response_validation is None
                 else strict_response_validation
+            ),
+            max_response_size=(
+                self.max_response_size
+                if isinstance(max_response_size, NotGiven)
+                else max_response_size
             ),
         )
         client.sleep = self.sleep

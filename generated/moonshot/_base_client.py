@@ -8,6 +8,7 @@ import json
 import logging
 import os
 import random
+import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -29,6 +30,7 @@ from ._encoding import (
 )
 from ._errors import (
     APIStatusError,
+    ResponseTooLargeError,
     SDKError,
     WaitTimeoutError,
     connection_error,
@@ -52,6 +54,8 @@ log = logging.getLogger(PACKAGE)
 
 DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+DEFAULT_MAX_RESPONSE_SIZE = 100 * 1024 * 1024
+"""The largest body a client reads into memory to parse (downloads and streams: no limit)."""
 INITIAL_RETRY_DELAY = 0.5
 MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
@@ -181,6 +185,41 @@ def _configure_logging() -> None:
         log.setLevel(logging.DEBUG if level == "debug" else logging.INFO)
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_DOT_SEGMENTS = ("", ".", "..")
+
+
+def _checked_key(api_key: str | None) -> str | None:
+    """The key without surrounding whitespace (a key read from a file ends in a newline);
+    one with a control character inside is refused, without showing it."""
+    if api_key is None:
+        return None
+    key = api_key.strip()
+    if _CONTROL.search(key):
+        raise SDKError(
+            "The API key holds a control character: check where it was read from."
+        )
+    return key
+
+
+def _scrubbed(value: Any, secret: str) -> Any:
+    """`value` with every occurrence of `secret` in its text replaced: a server that echoes
+    the key back does not get it into an error message."""
+    if isinstance(value, str):
+        return value.replace(secret, "<redacted>")
+    if isinstance(value, Mapping):
+        return {key: _scrubbed(item, secret) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(item, secret) for item in value]
+    return value
+
+
+def _keep_body(response: httpx.Response, chunks: list[bytes]) -> None:
+    """The body read chunk by chunk (to stop at the size limit), kept where httpx keeps a
+    body it read itself, so `.content`, `.text` and `.json()` work as after `read()`."""
+    response._content = b"".join(chunks)
+
+
 class _BaseClient:
     """What sync and async clients share: everything but sending and sleeping."""
 
@@ -193,9 +232,11 @@ class _BaseClient:
         max_retries: int,
         default_headers: Mapping[str, str] | None,
         strict_response_validation: bool,
+        max_response_size: int | None,
     ) -> None:
         self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
-        self.api_key = api_key
+        self.api_key = _checked_key(api_key)
+        self.max_response_size = max_response_size
         self.timeout = timeout
         self.max_retries = max_retries
         self.strict_response_validation = strict_response_validation
@@ -222,14 +263,19 @@ class _BaseClient:
         )
 
     def _build_request(self, args: RequestArgs) -> httpx.Request:
-        url_path = args.path.format(
-            **{
-                k: simple_value(
-                    k, v, args.styles.get(k, DEFAULT_STYLES["path"]), path_segment
+        segments = {
+            k: simple_value(
+                k, v, args.styles.get(k, DEFAULT_STYLES["path"]), path_segment
+            )
+            for k, v in args.path_params.items()
+        }
+        for name, segment in segments.items():
+            if segment in _DOT_SEGMENTS:
+                raise ValueError(
+                    f"path parameter {name!r} is {segment!r}, which would change "
+                    "the request's path rather than name a resource"
                 )
-                for k, v in args.path_params.items()
-            }
-        )
+        url_path = args.path.format(**segments)
         headers = {
             "Accept": "text/event-stream" if args.streams_events else args.accept,
             "User-Agent": USER_AGENT,
@@ -249,6 +295,10 @@ class _BaseClient:
         )
         if cookie:
             headers["Cookie"] = cookie
+        for name, value in headers.items():
+            if _CONTROL.search(str(value)):
+                # A CR or LF would end the header and start another the caller never set.
+                raise ValueError(f"header {name!r} holds a control character")
         params = query_items(
             {**self._auth_query(), **given(args.query), **(args.extra_query or {})},
             args.styles,
@@ -301,6 +351,10 @@ class _BaseClient:
             request.headers["Idempotency-Key"] = str(uuid.uuid4())
         return request
 
+    def _read_limit(self, args: RequestArgs) -> int | None:
+        """How much of a body to read: no limit for a download, else max_response_size."""
+        return None if args.response_type is bytes else self.max_response_size
+
     def _retries(self, args: RequestArgs) -> int:
         return (
             self.max_retries
@@ -345,17 +399,20 @@ class _BaseClient:
             data = json.loads(response.content)
         except ValueError:
             data = None
+        text = response.text
+        if self.api_key:
+            data, text = _scrubbed(data, self.api_key), _scrubbed(text, self.api_key)
         body = (
-            response.text
+            text
             if data is None
             else self._error_body(data, error_types, str(response.status_code))
         )
-        message = _error_message(data if data is not None else response.text)
-        text = f"Error code: {response.status_code}" + (
+        message = _error_message(data if data is not None else text)
+        summary = f"Error code: {response.status_code}" + (
             f" - {message}" if message else ""
         )
         return status_error_class(response.status_code)(
-            text, response=response, body=body
+            summary, response=response, body=body
         )
 
     def _result(
@@ -416,6 +473,7 @@ class SyncAPIClient(_BaseClient):
         default_headers: Mapping[str, str] | None,
         http_client: httpx.Client | None,
         strict_response_validation: bool,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -424,6 +482,7 @@ class SyncAPIClient(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
+            max_response_size=max_response_size,
         )
         self._owns_http_client = http_client is None
         self._http_client = http_client or httpx.Client()
@@ -489,7 +548,18 @@ class SyncAPIClient(_BaseClient):
             try:
                 response = self._http_client.send(request, stream=True)
                 if not (stream and response.is_success):
-                    response.read()
+                    limit = self._read_limit(args)
+                    if limit is None:
+                        response.read()
+                    else:
+                        chunks, size = [], 0
+                        for chunk in response.iter_bytes():
+                            chunks.append(chunk)
+                            size += len(chunk)
+                            if size > limit:
+                                response.close()
+                                raise ResponseTooLargeError(request, limit)
+                        _keep_body(response, chunks)
             except httpx.TransportError as exc:
                 if response is not None:
                     response.close()
@@ -539,6 +609,7 @@ class AsyncAPIClient(_BaseClient):
         default_headers: Mapping[str, str] | None,
         http_client: httpx.AsyncClient | None,
         strict_response_validation: bool,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -547,6 +618,7 @@ class AsyncAPIClient(_BaseClient):
             max_retries=max_retries,
             default_headers=default_headers,
             strict_response_validation=strict_response_validation,
+            max_response_size=max_response_size,
         )
         self._owns_http_client = http_client is None
         self._http_client = http_client or httpx.AsyncClient()
@@ -618,7 +690,18 @@ class AsyncAPIClient(_BaseClient):
             try:
                 response = await self._http_client.send(request, stream=True)
                 if not (stream and response.is_success):
-                    await response.aread()
+                    limit = self._read_limit(args)
+                    if limit is None:
+                        await response.aread()
+                    else:
+                        chunks, size = [], 0
+                        async for chunk in response.aiter_bytes():
+                            chunks.append(chunk)
+                            size += len(chunk)
+                            if size > limit:
+                                await response.aclose()
+                                raise ResponseTooLargeError(request, limit)
+                        _keep_body(response, chunks)
             except httpx.TransportError as exc:
                 if response is not None:
                     await response.aclose()

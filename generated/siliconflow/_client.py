@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Self
 import httpx
 
 from ._base_client import (
+    DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     AsyncAPIClient,
@@ -41,6 +42,7 @@ class SiliconFlow(SyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         strict_response_validation: bool = False,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         """Create a client; arguments left out come from the environment or the spec.
 
@@ -51,6 +53,8 @@ class SiliconFlow(SyncAPIClient):
           max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
           default_headers: sent with every request.
           http_client: your own httpx client; it is then yours to close.
+          max_response_size: bytes of a body read to parse it (None: no limit; downloads
+            and event streams have none).
         """
         if api_key is None:
             api_key = os.environ.get("SILICONFLOW_API_KEY")
@@ -67,6 +71,7 @@ class SiliconFlow(SyncAPIClient):
             default_headers=headers,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            max_response_size=max_response_size,
         )
 
     def with_options(
@@ -78,6 +83,7 @@ class SiliconFlow(SyncAPIClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         strict_response_validation: bool | None = None,
+        max_response_size: int | None | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with some options changed, sharing its connection pool."""
         headers = {**self._default_headers, **(default_headers or {})}
@@ -94,6 +100,11 @@ class SiliconFlow(SyncAPIClient):
                 self.strict_response_validation
                 if strict_response_validation is None
                 else strict_response_validation
+            ),
+            max_response_size=(
+                self.max_response_size
+                if isinstance(max_response_size, NotGiven)
+                else max_response_size
             ),
         )
         client.sleep = self.sleep
@@ -128,6 +139,7 @@ class AsyncSiliconFlow(AsyncAPIClient):
         default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
         strict_response_validation: bool = False,
+        max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
     ) -> None:
         """Create a client; arguments left out come from the environment or the spec.
 
@@ -138,6 +150,8 @@ class AsyncSiliconFlow(AsyncAPIClient):
           max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
           default_headers: sent with every request.
           http_client: your own httpx client; it is then yours to close.
+          max_response_size: bytes of a body read to parse it (None: no limit; downloads
+            and event streams have none).
         """
         if api_key is None:
             api_key = os.environ.get("SILICONFLOW_API_KEY")
@@ -154,6 +168,7 @@ class AsyncSiliconFlow(AsyncAPIClient):
             default_headers=headers,
             http_client=http_client,
             strict_response_validation=strict_response_validation,
+            max_response_size=max_response_size,
         )
 
     def with_options(
@@ -165,6 +180,7 @@ class AsyncSiliconFlow(AsyncAPIClient):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
         strict_response_validation: bool | None = None,
+        max_response_size: int | None | NotGiven = NOT_GIVEN,
     ) -> Self:
         """A copy of this client with some options changed, sharing its connection pool."""
         headers = {**self._default_headers, **(default_headers or {})}
@@ -181,6 +197,11 @@ class AsyncSiliconFlow(AsyncAPIClient):
                 self.strict_response_validation
                 if strict_response_validation is None
                 else strict_response_validation
+            ),
+            max_response_size=(
+                self.max_response_size
+                if isinstance(max_response_size, NotGiven)
+                else max_response_size
             ),
         )
         client.sleep = self.sleep

@@ -19,6 +19,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "SDKError",
     "UnprocessableEntityError",
     "WaitTimeoutError",
@@ -121,6 +122,15 @@ class APIResponseValidationError(APIError):
         super().__init__(message, response.request, body=body)
         self.response = response
         self.status_code = response.status_code
+
+
+class ResponseTooLargeError(APIError):
+    """A response body, or one server-sent event, larger than the client reads: raise the
+    client's `max_response_size` (None: no limit) if such responses are expected."""
+
+    def __init__(self, request: httpx.Request, limit: int) -> None:
+        super().__init__(f"The response is larger than {limit:,} bytes.", request)
+        self.limit = limit
 
 
 class WaitTimeoutError(SDKError):

@@ -3,19 +3,64 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
 import httpx
+import pydantic
 
-from ._errors import APIError, connection_error
+from ._errors import (
+    APIError,
+    APIResponseValidationError,
+    ResponseTooLargeError,
+    connection_error,
+)
 from ._models import adapter
 
 __all__ = ["AsyncStream", "Stream"]
 
 T = TypeVar("T")
+
+MAX_EVENT_SIZE = 16 * 1024 * 1024
+"""The largest server-sent event read, in characters: a line or event that grows past it
+ends the stream with ResponseTooLargeError instead of filling memory."""
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
+class _EventTooLarge(Exception):
+    pass
+
+
+class _LineSplitter:
+    """The stream's lines (split at CRLF, CR or LF) from its text in chunks; a line that
+    grows past MAX_EVENT_SIZE raises instead of filling memory."""
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    def feed(self, text: str) -> list[str]:
+        pending = self._pending + text
+        # A CR at the end may be the first half of a CRLF: wait for the next chunk.
+        held = "\r" if pending.endswith("\r") else ""
+        *lines, rest = _LINE_BREAK.split(pending[: len(pending) - len(held)])
+        self._pending = rest + held
+        if len(self._pending) > MAX_EVENT_SIZE:
+            raise _EventTooLarge
+        return lines
+
+    def end(self) -> list[str]:
+        rest, self._pending = self._pending.rstrip("\r"), ""
+        return [rest] if rest else []
+
+
+def _lines(texts: Iterable[str]) -> Iterator[str]:
+    splitter = _LineSplitter()
+    for text in texts:
+        yield from splitter.feed(text)
+    yield from splitter.end()
 
 
 @dataclass
@@ -32,13 +77,14 @@ class _Decoder:
         self._event: str | None = None
         self._data: list[str] = []
         self._id: str | None = None
+        self._size = 0
 
     def feed(self, line: str) -> ServerSentEvent | None:
         if not line:
             if not self._data and self._event is None:
                 return None
             event = ServerSentEvent(self._event, "\n".join(self._data), self._id)
-            self._event, self._data = None, []
+            self._event, self._data, self._size = None, [], 0
             return event
         if line.startswith(":"):
             return None
@@ -48,6 +94,9 @@ class _Decoder:
             self._event = value
         elif name == "data":
             self._data.append(value)
+            self._size += len(value)
+            if self._size > MAX_EVENT_SIZE:
+                raise _EventTooLarge
         elif name == "id":
             self._id = value
         return None
@@ -86,7 +135,12 @@ class _StreamBase(Generic[T]):
             raise APIError(
                 str(message or "error event"), self.response.request, body=body
             )
-        item: T = adapter(self._event_type).validate_python(payload)
+        try:
+            item: T = adapter(self._event_type).validate_python(payload)
+        except pydantic.ValidationError as exc:
+            raise APIResponseValidationError(
+                self.response, payload, f"An event does not match its schema: {exc}"
+            ) from None
         return item
 
 
@@ -95,13 +149,15 @@ class Stream(_StreamBase[T]):
 
     def __iter__(self) -> Iterator[T]:
         try:
-            for event in _Decoder().events(self.response.iter_lines()):
+            for event in _Decoder().events(_lines(self.response.iter_text())):
                 item = self._decode(event)
                 if item is None:
                     return
                 yield item
         except httpx.TransportError as exc:
             raise connection_error(self.response.request, exc) from exc
+        except _EventTooLarge:
+            raise ResponseTooLargeError(self.response.request, MAX_EVENT_SIZE) from None
         finally:
             self.close()
 
@@ -125,18 +181,23 @@ class AsyncStream(_StreamBase[T]):
     (leaving the loop early ends it when the event loop finalizes the iterator)."""
 
     async def __aiter__(self) -> AsyncIterator[T]:
-        decoder = _Decoder()
+        decoder, splitter = _Decoder(), _LineSplitter()
         try:
-            async for line in self.response.aiter_lines():
-                event = decoder.feed(line)
-                if event is None:
-                    continue
+            async for text in self.response.aiter_text():
+                for event in decoder.events(splitter.feed(text)):
+                    item = self._decode(event)
+                    if item is None:
+                        return
+                    yield item
+            for event in decoder.events(splitter.end()):
                 item = self._decode(event)
                 if item is None:
                     return
                 yield item
         except httpx.TransportError as exc:
             raise connection_error(self.response.request, exc) from exc
+        except _EventTooLarge:
+            raise ResponseTooLargeError(self.response.request, MAX_EVENT_SIZE) from None
         finally:
             await self.close()
 
