@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check test lint corpus bench bench-smoke clean
+.PHONY: install generate check test lint corpus fuzz bench bench-smoke clean
 
 install: $(STAMP)
 
@@ -40,6 +40,10 @@ lint: install
 # Every document of ../shared/corpus; writes tests/corpus/REPORT.md.
 corpus: install
 	$(BIN)/python tests/corpus/run_corpus.py --jobs 2
+
+# Thousands of random OpenAPI documents through sdkforge; writes tests/hostile/REPORT.md.
+fuzz: install
+	$(BIN)/python tests/hostile/fuzz.py --documents 5000 --jobs 2
 
 # Timings side by side with openapi-python-client, datamodel-code-generator and the OpenAI
 # SDK, installed in their own venv; writes bench/RESULTS.md. Never part of `make test`.

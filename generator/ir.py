@@ -89,7 +89,7 @@ class LiteralType:
     values: tuple[str | int | float | bool, ...]
 
     def annotation(self, qualified: bool = False) -> str:
-        return "Literal[" + ", ".join(_python_literal(v) for v in self.values) + "]"
+        return _union_annotation(self, qualified)
 
     def model_names(self) -> Iterator[str]:
         return iter(())
@@ -103,8 +103,7 @@ class EnumType:
     fallback: Primitive
 
     def annotation(self, qualified: bool = False) -> str:
-        known = LiteralType(self.values).annotation()
-        return f"{known} | {self.fallback.annotation(qualified)}"
+        return _union_annotation(self, qualified)
 
     def model_names(self) -> Iterator[str]:
         return iter(())
@@ -142,7 +141,7 @@ class UnionType:
 
     def annotation(self, qualified: bool = False) -> str:
         if self.tag_property is None:
-            return " | ".join(v.annotation(qualified) for v in self.variants)
+            return _union_annotation(self, qualified)
         members = " | ".join(
             f"typing.Annotated[{v.annotation(qualified)},"
             f" pydantic.Tag({json.dumps(v.annotation())})]"
@@ -162,7 +161,7 @@ class Nullable:
     inner: TypeExpr
 
     def annotation(self, qualified: bool = False) -> str:
-        return f"{self.inner.annotation(qualified)} | None"
+        return _union_annotation(self, qualified)
 
     def model_names(self) -> Iterator[str]:
         return self.inner.model_names()
@@ -182,6 +181,52 @@ TypeExpr = (
 )
 
 
+LiteralValue = str | int | float | bool
+
+
+def _union_parts(
+    type_: TypeExpr, qualified: bool
+) -> tuple[list[LiteralValue], list[str]]:
+    """The literal values and the other members of a union, nested unions flattened."""
+    if isinstance(type_, LiteralType):
+        return list(type_.values), []
+    if isinstance(type_, EnumType):
+        return list(type_.values), type_.fallback.annotation(qualified).split(" | ")
+    if isinstance(type_, Nullable):
+        values, members = _union_parts(type_.inner, qualified)
+        return values, [*members, "None"]
+    if isinstance(type_, UnionType) and type_.tag_property is None:
+        values, members = [], []
+        for variant in type_.variants:
+            variant_values, variant_members = _union_parts(variant, qualified)
+            values += variant_values
+            members += variant_members
+        return values, members
+    return [], [type_.annotation(qualified)]
+
+
+def _union_annotation(type_: TypeExpr, qualified: bool) -> str:
+    """A union as type checkers and linters want it: one `Literal` of the values it can
+    hold (a float is not one: it makes the union take `float`), each member once, `float`
+    without `int`, and `None` last."""
+    values, members = _union_parts(type_, qualified)
+    # `True == 1` and `1 == 1.0`: values are told apart by their type too.
+    literal = list(
+        dict.fromkeys((type(v), v) for v in values if not isinstance(v, float))
+    )
+    if any(isinstance(v, float) for v in values):
+        members.append("float")
+    unique = list(dict.fromkeys(members))
+    if "float" in unique and "int" in unique:
+        unique.remove("int")
+    parts = [m for m in unique if m != "None"]
+    if literal:
+        parts.insert(
+            0, "Literal[" + ", ".join(_python_literal(v) for _, v in literal) + "]"
+        )
+    return " | ".join([*parts, "None"] if "None" in unique else parts)
+
+
 def _builtin(name: str, qualified: bool) -> str:
     """`builtins.list` where a class body may define a method called `list`, as resources do."""
     return f"builtins.{name}" if qualified else name
@@ -193,13 +238,46 @@ def _python_literal(value: str | float) -> str:
     return repr(value)
 
 
+_SCALAR_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+}
+
+
+def accepts(type_: TypeExpr, value: LiteralValue) -> bool:
+    """Whether a scalar `value` is a value of `type_` (as a default must be)."""
+    if isinstance(type_, AnyType):
+        return True
+    if isinstance(type_, Nullable):
+        return accepts(type_.inner, value)
+    if isinstance(type_, UnionType):
+        return any(accepts(variant, value) for variant in type_.variants)
+    if isinstance(type_, LiteralType):
+        return any(type(value) is type(v) and value == v for v in type_.values)
+    if isinstance(type_, EnumType):
+        return accepts(LiteralType(type_.values), value) or accepts(
+            type_.fallback, value
+        )
+    if isinstance(type_, Primitive):
+        kinds = [
+            kind
+            for name in type_.name.split(" | ")
+            for kind in _SCALAR_TYPES.get(name, ())
+        ]
+        # bool is an int to Python, not to a type checker.
+        return isinstance(value, tuple(kinds)) and (
+            not isinstance(value, bool) or bool in kinds
+        )
+    return False
+
+
 def optional(type_: TypeExpr) -> str:
-    """The annotation of a value that may also be None."""
-    return (
-        type_.annotation()
-        if isinstance(type_, (Nullable, AnyType)) or type_ == Primitive("None")
-        else f"{type_.annotation()} | None"
-    )
+    """The annotation of a value that may also be None (`Any` already may)."""
+    if isinstance(type_, AnyType):
+        return type_.annotation()
+    return _union_annotation(Nullable(type_), qualified=False)
 
 
 def argument(type_: TypeExpr, required: bool) -> str:

@@ -24,6 +24,7 @@ from ..ir import (
     Ref,
     TypeExpr,
     UnionType,
+    accepts,
 )
 from ..load import Document, DocumentSet, Target
 from ..naming import (
@@ -221,6 +222,8 @@ class SchemaBuilder:
         wanted = token if token.isidentifier() and token[0].isupper() else pascal(token)
         if keyword.iskeyword(wanted):  # a schema called `None` or `True`
             wanted += "Model"
+        elif wanted.startswith("_"):  # `2024`, `1st`: a class name starts with a word
+            wanted = "Model" + wanted.lstrip("_")
         name = self.names.claim(wanted)
         self._named[key] = name
         self.family[name] = module_name(name)
@@ -261,6 +264,15 @@ class SchemaBuilder:
             )
             return AliasType(name, _description(schema), AnyType())
         inner = self.type_of(schema, Site.of(target, name, self.family[name]))
+        if name in _direct_members(inner):
+            # `A = A | str` says no more than `A = str`, and type checkers refuse it.
+            self.warn(
+                Diagnostic(
+                    target.document.location(target.pointer),
+                    f"{name} lists itself among its own alternatives; that one is left out",
+                )
+            )
+            inner = _without_member(inner, name)
         return AliasType(name, _description(schema), inner)
 
     def _refers_only_to_itself(self, target: Target) -> bool:
@@ -501,10 +513,26 @@ class SchemaBuilder:
                     prop_type,
                     wire_name in required,
                     _description(prop),
-                    _default(prop),
+                    self._checked_default(prop, prop_type, prop_site),
                 )
             )
         return tuple(fields)
+
+    def _checked_default(
+        self, schema: Any, type_: TypeExpr, site: Site
+    ) -> str | float | None:
+        """The schema's scalar default, if the field's type holds it; a default of another
+        type (`rank: int = "8"`) would be the field's value as it is: left out, warned."""
+        default = _default(schema)
+        if default is None or accepts(type_, default):
+            return default
+        self.warn(
+            Diagnostic(
+                site.at("default").location,
+                f"default {default!r} is not a value of the field's type; left out",
+            )
+        )
+        return None
 
     def _collect(
         self,
@@ -548,6 +576,30 @@ class SchemaBuilder:
                 )
         if isinstance(schema.get("required"), list):
             required.update(r for r in schema["required"] if isinstance(r, str))
+
+
+def _direct_members(type_: TypeExpr) -> set[str]:
+    """The model names a type is made of at its top level (its union's members)."""
+    if isinstance(type_, Ref):
+        return {type_.name}
+    if isinstance(type_, Nullable):
+        return _direct_members(type_.inner)
+    if isinstance(type_, UnionType):
+        return set().union(*(_direct_members(v) for v in type_.variants))
+    return set()
+
+
+def _without_member(type_: TypeExpr, name: str) -> TypeExpr:
+    if isinstance(type_, Nullable):
+        return Nullable(_without_member(type_.inner, name))
+    if isinstance(type_, UnionType):
+        kept = [
+            _without_member(v, name)
+            for v in type_.variants
+            if not (isinstance(v, Ref) and v.name == name)
+        ]
+        return _union_of(kept) if kept else AnyType()
+    return AnyType() if isinstance(type_, Ref) and type_.name == name else type_
 
 
 def _is_scalar(value: Any) -> bool:

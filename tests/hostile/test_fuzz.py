@@ -1,0 +1,18 @@
+"""A short round of the fuzz run (`make fuzz` runs thousands of documents)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.hostile.fuzz import fuzz
+
+DOCUMENTS = 40
+
+
+def test_random_documents_generate_clean_packages_or_located_errors(tmp_path: Path):
+    outcomes, failures = fuzz(range(DOCUMENTS), tmp_path)
+    problems = [o for o in outcomes if o.kind not in ("generated", "located error")]
+    assert problems == [], problems
+    assert failures == [], "\n".join(failures)
+    # The round exercised generation, not only the error path.
+    assert sum(o.kind == "generated" for o in outcomes) >= DOCUMENTS // 2
