@@ -241,7 +241,9 @@ def run_one(seed: int, folder: Path) -> Outcome:
         return Outcome(
             seed, "located error" if located else "unlocated error", str(error)
         )
-    except Exception as exc:  # noqa: BLE001 - what the fuzz run is for
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - what the fuzz run is for
         return Outcome(seed, "bug", f"{type(exc).__name__}: {exc}")
     write_package(config.output, result.files)
     for path in config.output.rglob("*.py"):
