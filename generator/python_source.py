@@ -24,7 +24,8 @@ def natural(text: str) -> tuple[tuple[int, str | int], ...]:
 
 
 def _is_constant(name: str) -> bool:
-    return len(name) > 1 and name.upper() == name and name.lower() != name
+    # ruff counts a name's length in UTF-8 bytes: a one-letter `Ω` is a constant to it.
+    return len(name.encode()) > 1 and name.upper() == name and name.lower() != name
 
 
 def member_key(name: str) -> tuple[object, ...]:

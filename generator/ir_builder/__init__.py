@@ -80,6 +80,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
             continue
         built.append((placement, operation))
     failed = schemas.drop_dependents()
+    schemas.break_alias_cycles()
     for placement, operation in list(built):
         needed = next((n for n in operation.model_names() if n in failed), None)
         if needed is not None:

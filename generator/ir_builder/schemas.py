@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -165,6 +166,8 @@ class SchemaBuilder:
         self.family: dict[str, str] = {}
         """Definition name -> the models/ module it belongs in before cycles are merged."""
         self._named: dict[tuple[Path, str], str] = {}
+        self._targets: dict[str, Target] = {}
+        """Where each named schema is defined."""
         self.failed: dict[str, InputError] = {}
         """Named schemas that cannot be generated, and why; whatever needs one is dropped."""
         self._depth = 0
@@ -183,6 +186,46 @@ class SchemaBuilder:
                 self.named_ref(target)
             except InputError:
                 continue  # warned about where it failed (named_ref)
+
+    def break_alias_cycles(self) -> None:
+        """`A = B | str` with `B = A | int`: an alias that is a member of its own union,
+        through other aliases, is refused by type checkers; that member is left out."""
+        for name in sorted(self.definitions):
+            definition = self.definitions[name]
+            if not isinstance(definition, AliasType):
+                continue
+            cyclic = {
+                member
+                for member in _direct_members(definition.target)
+                if name in self._alias_closure(member)
+            }
+            if not cyclic:
+                continue
+            target = definition.target
+            for member in sorted(cyclic):
+                target = _without_member(target, member)
+            self.definitions[name] = replace(definition, target=target)
+            where = self._targets[name]
+            self.warn(
+                Diagnostic(
+                    where.document.location(where.pointer),
+                    f"{name} is among its own alternatives through "
+                    f"{', '.join(sorted(cyclic))}; left out there",
+                )
+            )
+
+    def _alias_closure(self, name: str) -> set[str]:
+        """`name` and every alias reachable from it through union members."""
+        seen: set[str] = set()
+        pending = [name]
+        while pending:
+            current = pending.pop()
+            definition = self.definitions.get(current)
+            if current in seen or not isinstance(definition, AliasType):
+                continue
+            seen.add(current)
+            pending += _direct_members(definition.target)
+        return seen
 
     def drop_dependents(self) -> dict[str, InputError]:
         """Drop the definitions that refer to a failed one (built before it failed, through
@@ -219,6 +262,9 @@ class SchemaBuilder:
                 raise self._needs(name, target)
             return Ref(name)
         token = _name_token(target.pointer)
+        # Python reads identifiers in NFKC form (`Ĳ` is `IJ`): a name used as written
+        # must be in that form already, or `__all__` would name something else.
+        token = unicodedata.normalize("NFKC", token)
         wanted = token if token.isidentifier() and token[0].isupper() else pascal(token)
         if keyword.iskeyword(wanted):  # a schema called `None` or `True`
             wanted += "Model"
@@ -226,6 +272,7 @@ class SchemaBuilder:
             wanted = "Model" + wanted.lstrip("_")
         name = self.names.claim(wanted)
         self._named[key] = name
+        self._targets[name] = target
         self.family[name] = module_name(name)
         if len(snake(name)) > MAX_MODULE_NAME:
             self.warn(

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -293,7 +294,7 @@ def check_packages(folder: Path, packages: list[str]) -> list[str]:
     return failures
 
 
-def fuzz(seeds: range, folder: Path) -> tuple[list[Outcome], list[str]]:
+def fuzz(seeds: Iterable[int], folder: Path) -> tuple[list[Outcome], list[str]]:
     (folder / "packages").mkdir(parents=True, exist_ok=True)
     outcomes = [run_one(seed, folder) for seed in seeds]
     generated = [f"fuzz{o.seed}" for o in outcomes if o.kind == "generated"]
