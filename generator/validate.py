@@ -16,7 +16,7 @@ import yaml
 
 from .diagnostics import Diagnostic, Location, join_pointer
 from .load import DATA_KEYS, YAML_LOADER, DocumentSet
-from .openapi import HTTP_METHODS
+from .openapi import HTTP_METHODS, discriminator_ref
 
 MAX_VALIDATOR_FINDINGS = 50
 
@@ -232,13 +232,8 @@ def _dangling_mappings(
     for tag, target in mapping.items():
         if not isinstance(target, str):
             continue
-        ref = (
-            target
-            if "#" in target or "/" in target
-            else f"#/components/schemas/{target}"
-        )
         try:
-            documents.resolve(ref, documents.root)
+            documents.resolve(discriminator_ref(target), documents.root)
         except (KeyError, ValueError, OSError):
             where = documents.root.location(join_pointer(pointer, "mapping", tag))
             yield Diagnostic(

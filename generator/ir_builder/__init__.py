@@ -75,26 +75,24 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
             )
         except InputError as problem:
             # A broken operation drops only itself, and says so.
-            warn(Diagnostic(problem.location, f"operation skipped: {problem.reason}"))
-            skipped.append(Skipped(method.upper(), path, where, problem.reason))
+            skipped.append(_skipped(warn, problem, method, path, where))
             continue
         built.append((placement, operation))
     failed = schemas.drop_dependents()
     schemas.break_alias_cycles()
-    for placement, operation in list(built):
+    kept = []
+    for placement, operation in built:
         needed = next((n for n in operation.model_names() if n in failed), None)
-        if needed is not None:
-            reason = f"needs schema {needed}, which cannot be generated"
-            where = join_pointer("/paths", operation.path, operation.method)
-            warn(
-                Diagnostic(
-                    documents.root.location(where), f"operation skipped: {reason}"
-                )
-            )
-            skipped.append(
-                Skipped(operation.method.upper(), operation.path, where, reason)
-            )
-            built.remove((placement, operation))
+        if needed is None:
+            kept.append((placement, operation))
+            continue
+        where = join_pointer("/paths", operation.path, operation.method)
+        missing = InputError(
+            documents.root.location(where),
+            f"needs schema {needed}, which cannot be generated",
+        )
+        skipped.append(_skipped(warn, missing, operation.method, operation.path, where))
+    built = kept
     skipped += [
         Skipped("SCHEMA", name, problem.location.pointer, problem.reason)
         for name, problem in failed.items()
@@ -188,8 +186,7 @@ def _plan_operations(
         try:
             lists = builder.returns_list(operation, item_document, pointer)
         except InputError as problem:
-            warn(Diagnostic(problem.location, f"operation skipped: {problem.reason}"))
-            skipped.append(Skipped(method.upper(), path, where, problem.reason))
+            skipped.append(_skipped(warn, problem, method, path, where))
             continue
         named = operation_name(config, method, path, operation, lists, unique_id)
         placement = _unreserved(named)
@@ -232,6 +229,14 @@ def _plan_operations(
             )
         )
     return planned, skipped
+
+
+def _skipped(
+    warn: Warn, problem: InputError, method: str, path: str, where: str
+) -> Skipped:
+    """An operation dropped for `problem`: warned about where the problem is."""
+    warn(Diagnostic(problem.location, f"operation skipped: {problem.reason}"))
+    return Skipped(method.upper(), path, where, problem.reason)
 
 
 def _unreserved(name: OperationName) -> OperationName:

@@ -36,6 +36,7 @@ from ..naming import (
     pascal,
     snake,
 )
+from ..openapi import discriminator_ref
 
 _PRIMITIVES = {
     "string": "str",
@@ -503,13 +504,8 @@ class SchemaBuilder:
         self, mapped: str, document: Document
     ) -> tuple[Path, str] | None:
         """A mapping value: a `$ref` (`#/components/schemas/Cat`) or a bare schema name."""
-        ref = (
-            mapped
-            if "#" in mapped or "/" in mapped
-            else f"#/components/schemas/{mapped}"
-        )
         try:
-            target = self.documents.resolve(ref, document)
+            target = self.documents.resolve(discriminator_ref(mapped), document)
         except (KeyError, ValueError):
             return None
         return target.document.path, target.pointer
