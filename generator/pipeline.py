@@ -19,7 +19,8 @@ from .ir_builder import build
 from .load import DocumentSet, load, too_deep
 from .progress import Progress, silent
 from .render import render
-from .validate import Finding, findings_key, reusable, spec_findings, validate
+from .spec_validator import Finding
+from .validate import findings_key, reusable, spec_findings, validate
 from .write import MANIFEST, sha256
 
 

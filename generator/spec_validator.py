@@ -1,156 +1,585 @@
-"""openapi-spec-validator, set up to be as fast as it allows.
+"""The rules openapi-spec-validator checks, walked on our own data.
 
-Its own Rust backend (jsonschema-rs, installed with sdkforge) validates the document; the
-meta-schema check of each schema, for which the library builds a Python validator per
-schema (80% of validating OpenAI's spec), is compiled once in jsonschema-rs; the schemas it
-has visited are looked up in a set. The findings and their messages stay the library's.
+The library walks the document through jsonschema-path, which resolves every step again
+(0.6 CPU s on OpenAI's spec) after 0.25 s of imports. The same rules walked on the loaded
+dicts, with the checks compiled once in jsonschema-rs (installed with sdkforge), cost a
+fraction. A value jsonschema-rs finds wrong is checked again by the library, imported only
+then, so each finding keeps the library's wording; the library only words what we found.
+
+Rules, as openapi-spec-validator 0.9 has them: the document against the OpenAPI schema of
+its version; duplicate tag names; for every path item, its parameters (schema, duplicate
+name and place) and each operation (unique operationId, responses' media type schemas,
+path parameters both declared and in the template); `components/schemas`. Each schema is
+checked against its dialect's meta-schema once, then walked (allOf, anyOf, oneOf, not,
+items, properties): required names an allOf never defines, and defaults that are not
+values of their schema.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib.util
+import json
+import string
+from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jsonschema_rs
-from jsonschema.exceptions import (  # type: ignore[import-untyped]
-    SchemaError,
-    ValidationError,
-)
-from openapi_schema_validator import OAS30Validator
-from openapi_schema_validator._specifications import REGISTRY as OPENAPI_SCHEMAS
-from openapi_spec_validator import (
-    OpenAPIV2SpecValidator,
-    OpenAPIV30SpecValidator,
-    OpenAPIV31SpecValidator,
-)
-from openapi_spec_validator.validation.keywords import (
-    OpenAPIV30SchemaValidator,
-    OpenAPIV31SchemaValidator,
-)
+
+from .diagnostics import InputError, join_pointer
+from .load import Document, DocumentSet
+
+Finding = tuple[str, str]
+"""A finding: (JSON pointer in the root document, message)."""
+
+_UNRESOLVED = object()
+"""What a `$ref` that leads nowhere or back to itself resolves to: nothing to check here
+(the builder reports it, located)."""
+
+_OPERATIONS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_SCHEMA_VERSIONS = {"3.1": "3.1", "3.0": "3.0", "2.": "2.0"}
+
+
+def _package_dir(package: str) -> Path:
+    """Where an installed package's files are, without importing it (its import is what
+    the walk saves)."""
+    spec = importlib.util.find_spec(package)
+    assert spec is not None and spec.submodule_search_locations is not None
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 @cache
-def _compiled_dialect(dialect: str) -> Any:
-    """A jsonschema-rs validator of the OpenAPI dialect `dialect`'s meta-schema, or None."""
-    resources = [
-        (uri, OPENAPI_SCHEMAS.contents(uri))
-        for uri in OPENAPI_SCHEMAS
-        if uri.startswith("https://spec.openapis.org/")
-    ]
-    if dialect not in dict(resources):
+def _document_validator(version: str) -> Any:
+    """jsonschema-rs validator of openapi-spec-validator's schema of OpenAPI `version`."""
+    path = _package_dir("openapi_spec_validator") / "resources" / "schemas"
+    schema = json.loads((path / f"v{version}" / "schema.json").read_text("utf-8"))
+    return jsonschema_rs.validator_for(schema)
+
+
+@cache
+def _dialects() -> dict[str, Any]:
+    """The OpenAPI schema dialects and vocabularies openapi-schema-validator ships, by id."""
+    found = {}
+    for path in sorted(
+        (_package_dir("openapi_schema_validator") / "schemas").rglob("*")
+    ):
+        if path.is_file():
+            contents = json.loads(path.read_text("utf-8"))
+            found[contents["$id"]] = contents
+    return found
+
+
+def _oas31_base_dialect() -> str:
+    """The dialect of a 3.1 schema that names none: the dialect file of OAS 3.1."""
+    return next(
+        uri
+        for uri in _dialects()
+        if uri.startswith("https://spec.openapis.org/oas/3.1/dialect/")
+    )
+
+
+@cache
+def _meta_validator(dialect: str | None) -> Any:
+    """jsonschema-rs validator of the meta-schema of `dialect` (None: OpenAPI 3.0's, the
+    draft 4 meta-schema the library uses, stricter than jsonschema-rs's own copy), or None
+    for a dialect only the library knows."""
+    if dialect is None:
+        path = _package_dir("jsonschema_specifications") / "schemas" / "draft4"
+        meta = json.loads((path / "metaschema.json").read_text("utf-8"))
+        return jsonschema_rs.validator_for(meta, validate_formats=True)
+    dialects = _dialects()
+    if dialect not in dialects:
         return None
     return jsonschema_rs.validator_for(
-        OPENAPI_SCHEMAS.contents(dialect),
-        registry=jsonschema_rs.Registry(resources),
+        dialects[dialect],
+        registry=jsonschema_rs.Registry(list(dialects.items())),
         validate_formats=True,
     )
 
 
-class _IdList(list[int]):
-    """The library records the ids of the schemas it has visited in lists, then asks `in`
-    of them at every schema: quadratic on big specs. The same list, with a set's `in`."""
+def _version(data: Any) -> str | None:
+    text = str(data.get("openapi", data.get("swagger", "")))
+    return next(
+        (
+            schema
+            for prefix, schema in _SCHEMA_VERSIONS.items()
+            if text.startswith(prefix)
+        ),
+        None,
+    )
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._ids: set[int] = set()
 
-    def append(self, item: int) -> None:
-        super().append(item)
-        self._ids.add(item)
+def rule_findings(documents: DocumentSet) -> Iterator[Finding]:
+    """Every finding of the rules above, in the library's order."""
+    data = documents.root.data
+    version = _version(data)
+    if version is None:
+        return
+    for error in _document_validator(version).iter_errors(data):
+        yield join_pointer("", *error.instance_path), str(error)
+    yield from _Walk(documents, version).root()
 
-    def __contains__(self, item: object) -> bool:
-        return item in self._ids
+
+class _Walk:
+    def __init__(self, documents: DocumentSet, version: str) -> None:
+        self.documents = documents
+        self.root_document = documents.root
+        self.is_31 = version == "3.1"
+        dialect = documents.root.data.get("jsonSchemaDialect")
+        self.default_dialect = (
+            dialect
+            if isinstance(dialect, str)
+            else _oas31_base_dialect()
+            if self.is_31
+            else None
+        )
+        self.meta_checked: set[int] = set()
+        self.visited: set[int] = set()
+        self.operation_ids: set[Any] = set()
+        self._defaults: Any = None
+        self._library_registry: Any = None
+
+    # --- the document's parts ---------------------------------------------------------
+
+    def root(self) -> Iterator[Finding]:
+        data = self.root_document.data
+        tags = data.get("tags")
+        if isinstance(tags, list):
+            seen: set[Any] = set()
+            for index, tag in enumerate(tags):
+                name = tag.get("name") if isinstance(tag, dict) else None
+                if isinstance(name, str) and name in seen:
+                    yield (
+                        join_pointer("/tags", index, "name"),
+                        f"Duplicate tag name '{name}'",
+                    )
+                seen.add(name)
+        paths = self._resolved(data.get("paths"), self.root_document, "/paths")
+        if isinstance(paths[0], dict):
+            for url, item in paths[0].items():
+                yield from self._path_item(
+                    str(url), item, paths[1], join_pointer(paths[2], url)
+                )
+        components = self._resolved(
+            data.get("components"), self.root_document, "/components"
+        )
+        if isinstance(components[0], dict):
+            schemas = self._resolved(
+                components[0].get("schemas"),
+                components[1],
+                join_pointer(components[2], "schemas"),
+            )
+            if isinstance(schemas[0], dict):
+                for name, schema in schemas[0].items():
+                    yield from self._schema(
+                        schema, schemas[1], join_pointer(schemas[2], name)
+                    )
+
+    def _path_item(
+        self, url: str, item: Any, document: Document, pointer: str
+    ) -> Iterator[Finding]:
+        item, document, pointer = self._resolved(item, document, pointer)
+        if not isinstance(item, dict):
+            return
+        shared = self._resolved(
+            item.get("parameters"), document, join_pointer(pointer, "parameters")
+        )
+        if "parameters" in item:
+            yield from self._parameters(*shared)
+        for method, operation in item.items():
+            if method in _OPERATIONS:
+                yield from self._operation(
+                    url,
+                    method,
+                    operation,
+                    document,
+                    join_pointer(pointer, method),
+                    shared,
+                )
+
+    def _parameters(
+        self, parameters: Any, document: Document, pointer: str
+    ) -> Iterator[Finding]:
+        seen: set[tuple[Any, Any]] = set()
+        for index, parameter in enumerate(
+            parameters if isinstance(parameters, list) else ()
+        ):
+            parameter, where, at = self._resolved(
+                parameter, document, join_pointer(pointer, index)
+            )
+            if not isinstance(parameter, dict):
+                continue
+            if "schema" in parameter:
+                yield from self._schema(
+                    parameter["schema"], where, join_pointer(at, "schema")
+                )
+            key = (parameter.get("name"), parameter.get("in"))
+            if all(isinstance(part, str) for part in key):
+                if key in seen:
+                    yield (
+                        self._here(where, at, pointer),
+                        f"Duplicate parameter '{key[0]}'",
+                    )
+                seen.add(key)
+
+    def _operation(
+        self,
+        url: str,
+        method: str,
+        operation: Any,
+        document: Document,
+        pointer: str,
+        shared: tuple[Any, Document, str],
+    ) -> Iterator[Finding]:
+        operation, document, pointer = self._resolved(operation, document, pointer)
+        if not isinstance(operation, dict):
+            return
+        operation_id = operation.get("operationId")
+        if operation_id is not None and _hashable(operation_id):
+            if operation_id in self.operation_ids:
+                yield (
+                    self._here(document, join_pointer(pointer, "operationId"), pointer),
+                    f"Operation ID '{operation_id}' for '{method}' in '{url}' is not unique",
+                )
+            self.operation_ids.add(operation_id)
+        responses = self._resolved(
+            operation.get("responses"), document, join_pointer(pointer, "responses")
+        )
+        if isinstance(responses[0], dict):
+            for code, response in responses[0].items():
+                yield from self._response(
+                    response, responses[1], join_pointer(responses[2], code)
+                )
+        own = self._resolved(
+            operation.get("parameters"), document, join_pointer(pointer, "parameters")
+        )
+        if "parameters" in operation:
+            yield from self._parameters(*own)
+        declared = self._path_names(*own) | self._path_names(*shared)
+        in_template = _template_names(url)
+        if in_template is None:
+            return
+        message = "Path parameter '{}' for '{}' operation in '{}' was not resolved"
+        where = self._here(document, pointer, pointer)
+        for name in sorted(in_template - declared):
+            yield where, message.format(name, method, url)
+        for name in sorted(declared - in_template):
+            yield where, message.format(name, method, url)
+
+    def _path_names(
+        self, parameters: Any, document: Document, pointer: str
+    ) -> set[str]:
+        names = set()
+        for index, parameter in enumerate(
+            parameters if isinstance(parameters, list) else ()
+        ):
+            parameter = self._resolved(
+                parameter, document, join_pointer(pointer, index)
+            )[0]
+            if isinstance(parameter, dict) and parameter.get("in") == "path":
+                name = parameter.get("name")
+                if isinstance(name, str):
+                    names.add(name)
+        return names
+
+    def _response(
+        self, response: Any, document: Document, pointer: str
+    ) -> Iterator[Finding]:
+        response, document, pointer = self._resolved(response, document, pointer)
+        content = self._resolved(
+            response.get("content") if isinstance(response, dict) else None,
+            document,
+            join_pointer(pointer, "content"),
+        )
+        if not isinstance(content[0], dict):
+            return
+        for media_type_name, media_type in content[0].items():
+            media_type, where, at = self._resolved(
+                media_type, content[1], join_pointer(content[2], media_type_name)
+            )
+            if isinstance(media_type, dict) and "schema" in media_type:
+                yield from self._schema(
+                    media_type["schema"], where, join_pointer(at, "schema")
+                )
+
+    # --- schemas ----------------------------------------------------------------------
+
+    def _schema(
+        self,
+        schema: Any,
+        document: Document,
+        pointer: str,
+        require_properties: bool = True,
+        meta_checked: bool = False,
+        site: str | None = None,
+    ) -> Iterator[Finding]:
+        site = pointer if site is None else site
+        schema, document, pointer = self._resolved(schema, document, pointer)
+        here = self._here(document, pointer, site)
+        if schema is _UNRESOLVED:
+            return
+        if not isinstance(schema, (dict, bool)):
+            yield here, f"{schema!r} is not of type 'object', 'boolean'"
+            return
+        if not meta_checked and id(schema) not in self.meta_checked:
+            self.meta_checked.add(id(schema))
+            error = self._meta_error(schema, here)
+            if error is not None:
+                yield error
+                return
+        if id(schema) in self.visited or not isinstance(schema, dict):
+            return
+        self.visited.add(id(schema))
+
+        def nested(child: Any, child_pointer: str) -> Iterator[Finding]:
+            yield from self._schema(
+                child,
+                document,
+                child_pointer,
+                require_properties=False,
+                meta_checked=True,
+                site=None if document is self.root_document else site,
+            )
+
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            for index, inner in enumerate(_list(schema.get(keyword))):
+                yield from nested(inner, join_pointer(pointer, keyword, index))
+        for keyword in ("not", "items"):
+            if keyword in schema:
+                yield from nested(schema[keyword], join_pointer(pointer, keyword))
+        properties = self._resolved(
+            schema.get("properties"), document, join_pointer(pointer, "properties")
+        )[0]
+        for name, child in properties.items() if isinstance(properties, dict) else ():
+            yield from nested(child, join_pointer(pointer, "properties", name))
+
+        required = schema.get("required")
+        if require_properties and "allOf" in schema and isinstance(required, list):
+            defined = set(properties) if isinstance(properties, dict) else set()
+            for inner in _list(schema["allOf"]):
+                defined |= self._properties(inner, document, set())
+            undefined = sorted(
+                {name for name in required if isinstance(name, str)} - defined
+            )
+            if undefined:
+                yield here, f"Required list has not defined properties: {undefined}"
+        if "default" in schema:
+            default = schema["default"]
+            if default is not None or schema.get("nullable") is not True:
+                yield from self._default_errors(
+                    schema, document, pointer, default, here
+                )
+
+    def _properties(self, schema: Any, document: Document, seen: set[int]) -> set[str]:
+        """Every property name `schema` defines, through allOf, anyOf, oneOf, items, not."""
+        schema, document, _ = self._resolved(schema, document, "")
+        if not isinstance(schema, dict) or id(schema) in seen:
+            return set()
+        seen.add(id(schema))
+        properties = self._resolved(schema.get("properties"), document, "")[0]
+        names = (
+            {str(name) for name in properties}
+            if isinstance(properties, dict)
+            else set()
+        )
+        children = [
+            *(
+                inner
+                for keyword in ("allOf", "anyOf", "oneOf")
+                for inner in _list(schema.get(keyword))
+            ),
+            *(schema[keyword] for keyword in ("items", "not") if keyword in schema),
+        ]
+        for child in children:
+            names |= self._properties(child, document, seen)
+        return names
+
+    def _meta_error(self, schema: Any, here: str) -> Finding | None:
+        dialect = self.default_dialect
+        if self.is_31 and isinstance(schema, dict) and "$schema" in schema:
+            dialect = schema["$schema"]
+            if not isinstance(dialect, str):
+                return here, f"Unknown JSON Schema dialect: {dialect!r}"
+        fast = _meta_validator(dialect)
+        if fast is not None and fast.is_valid(schema):
+            return None
+        return _library_meta_error(schema, dialect, here)
+
+    def _default_errors(
+        self,
+        schema: dict[str, Any],
+        document: Document,
+        pointer: str,
+        default: Any,
+        here: str,
+    ) -> Iterator[Finding]:
+        # jsonschema-rs hands a format check strings only: integer formats are the library's.
+        fast = (
+            None
+            if schema.get("format") in _INTEGER_FORMATS
+            else self._default_validator(document, pointer)
+        )
+        if fast is not None and fast.is_valid(default):
+            return
+        where = join_pointer(here, "default")
+        if self._library_registry is None:
+            self._library_registry = _library_registry(self.documents, self.is_31)
+        resolver = self._library_registry.resolver(base_uri=self._uri(document))
+        for message in _library_default_errors(schema, default, self.is_31, resolver):
+            yield where, f"default value: {message}"
+
+    def _default_validator(self, document: Document, pointer: str) -> Any:
+        """jsonschema-rs validator of the schema at `pointer`, its `$ref`s resolved
+        through every loaded document; None where jsonschema-rs cannot build one."""
+        draft = jsonschema_rs.Draft202012 if self.is_31 else jsonschema_rs.Draft4
+        try:
+            if self._defaults is None:
+                self._defaults = jsonschema_rs.Registry(
+                    [
+                        (self._uri(each), each.data)
+                        for each in self.documents.documents.values()
+                    ],
+                    draft=draft,
+                )
+            ref = f"{self._uri(document)}#{quote(pointer, safe='/~')}"
+            validator = (
+                jsonschema_rs.Draft202012Validator
+                if self.is_31
+                else jsonschema_rs.Draft4Validator
+            )
+            return validator(
+                {"$ref": ref},
+                registry=self._defaults,
+                validate_formats=True,
+                formats=_formats(self.is_31),
+            )
+        except (
+            jsonschema_rs.ValidationError,
+            jsonschema_rs.ReferencingError,
+            ValueError,
+        ):
+            return None
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _resolved(
+        self, value: Any, document: Document, pointer: str
+    ) -> tuple[Any, Document, str]:
+        """`value` with its `$ref` chain followed, or _UNRESOLVED."""
+        try:
+            return self.documents.follow(value, document, pointer)
+        except (InputError, KeyError, ValueError, OSError, TypeError, IndexError):
+            return _UNRESOLVED, document, pointer
+
+    def _here(self, document: Document, pointer: str, site: str) -> str:
+        """A place in the root document: `pointer` there, else where the walk left it."""
+        return pointer if document is self.root_document else site
+
+    @staticmethod
+    def _uri(document: Document) -> str:
+        return document.path.resolve().as_uri()
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _hashable(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool))
+
+
+def _template_names(url: str) -> set[str] | None:
+    """The fields of a path template as the library reads them; None if it cannot."""
+    try:
+        return {field for _, field, _, _ in string.Formatter().parse(url) if field}
+    except ValueError:
+        return None
+
+
+def _library_format(name: str, is_31: bool) -> Any:
+    """A check of format `name` by the library's format checker, imported on first use."""
+
+    def check(value: str) -> bool:
+        from openapi_schema_validator import oas30_format_checker, oas31_format_checker
+
+        checker = oas31_format_checker if is_31 else oas30_format_checker
+        return bool(checker.conforms(value, name))
+
+    return check
+
+
+# Formats of a default jsonschema-rs would let pass where the library does not: OpenAPI's
+# own, those draft 4 lacks, and the IDN ones (the library asks the idna package). Only
+# these defaults pay for the library's import.
+_INTEGER_FORMATS = ("int32", "int64")
+_LIBRARY_FORMATS = (
+    *("byte", "uuid", "date", "time", "duration", "regex", "color"),
+    *("idn-hostname", "idn-email", "iri", "iri-reference", "uri-reference"),
+    *("uri-template", "json-pointer", "relative-json-pointer"),
+)
 
 
 @cache
-def _compiled(meta_schema_id: str) -> Any:
-    """A jsonschema-rs validator of a meta-schema the library knows, or None."""
-    if meta_schema_id == OAS30Validator.META_SCHEMA.get("id"):
-        return jsonschema_rs.validator_for(
-            OAS30Validator.META_SCHEMA, validate_formats=True
-        )
-    return _compiled_dialect(meta_schema_id)
+def _formats(is_31: bool) -> dict[str, Any]:
+    return {name: _library_format(name, is_31) for name in _LIBRARY_FORMATS}
 
 
-class _FastSchemaChecks:
-    """openapi-spec-validator's schema checks, with the meta-schema check of each schema
-    compiled once in jsonschema-rs: the library builds a Python validator per schema, which
-    was 80% of validating OpenAI's spec. A schema the fast check rejects goes through the
-    library's own check, so the finding and its message are the library's, located at the
-    schema's place in the document rather than at the schema's root."""
+def _library_meta_error(schema: Any, dialect: str | None, here: str) -> Finding | None:
+    """The library's finding for a schema jsonschema-rs rejects, or None if it accepts it."""
+    from functools import partial
 
-    visited_schema_ids: list[int] | None
-    meta_checked_schema_ids: list[int] | None
+    from jsonschema.exceptions import SchemaError, ValidationError  # type: ignore[import-untyped]
+    from jsonschema.validators import validator_for  # type: ignore[import-untyped]
+    from openapi_schema_validator import OAS30Validator, oas31_format_checker
 
-    def __init__(self, registry: Any) -> None:
-        super().__init__(registry)  # type: ignore[call-arg]
-        self.visited_schema_ids = _IdList()
-        self.meta_checked_schema_ids = _IdList()
-
-    def _meta_schema_id(self, schema: Any, schema_value: Any) -> str:
-        raise NotImplementedError
-
-    def _get_schema_checker(
-        self, schema: Any, schema_value: Any
-    ) -> Callable[[Any], None]:
-        library_check: Callable[[Any], None] = super()._get_schema_checker(  # type: ignore[misc]
-            schema, schema_value
-        )
-        fast = _compiled(self._meta_schema_id(schema, schema_value))
-        if fast is None:
-            return library_check
-
-        def check(value: Any) -> None:
-            if fast.is_valid(value):
-                return
-            try:
-                library_check(value)
-            except (SchemaError, ValidationError) as error:
-                # The library reports where in the schema; the document pointer is wanted.
-                error.path.extendleft(reversed(schema.parts))
-                raise
-
-        return check
-
-
-class _SchemaValidator30(_FastSchemaChecks, OpenAPIV30SchemaValidator):
-    def _meta_schema_id(self, schema: Any, schema_value: Any) -> str:
-        return str(OAS30Validator.META_SCHEMA.get("id"))
-
-
-class _SchemaValidator31(_FastSchemaChecks, OpenAPIV31SchemaValidator):
-    def _meta_schema_id(self, schema: Any, schema_value: Any) -> str:
-        return str(self._get_schema_dialect_id(schema, schema_value))
-
-
-class _SpecValidator31(OpenAPIV31SpecValidator):
-    keyword_validators = {  # noqa: RUF012 - the library's own attribute, a dict there
-        **OpenAPIV31SpecValidator.keyword_validators,
-        "schema": _SchemaValidator31,
-    }
-
-
-class _SpecValidator30(OpenAPIV30SpecValidator):
-    keyword_validators = {  # noqa: RUF012 - the library's own attribute, a dict there
-        **OpenAPIV30SpecValidator.keyword_validators,
-        "schema": _SchemaValidator30,
-    }
-
-
-class _SpecValidator20(OpenAPIV2SpecValidator):
-    keyword_validators = {  # noqa: RUF012 - the library's own attribute, a dict there
-        **OpenAPIV2SpecValidator.keyword_validators,
-        "schema": _SchemaValidator30,
-    }
-
-
-def validator_class(spec: dict[str, Any]) -> type | None:
-    version = str(spec.get("openapi", spec.get("swagger", "")))
-    if version.startswith("3.1"):
-        return _SpecValidator31
-    if version.startswith("3.0"):
-        return _SpecValidator30
-    if version.startswith("2."):
-        return _SpecValidator20
+    if dialect is None:
+        check = OAS30Validator.check_schema
+    else:
+        validator = validator_for({"$schema": dialect}, default=None)
+        if validator is None:
+            return here, f"Unknown JSON Schema dialect: {dialect!r}"
+        check = partial(validator.check_schema, format_checker=oas31_format_checker)
+    try:
+        check(schema)
+    except (SchemaError, ValidationError) as error:
+        return join_pointer(here, *error.path), error.message
     return None
+
+
+def _library_registry(documents: DocumentSet, is_31: bool) -> Any:
+    """Every loaded document, for the library's `$ref` resolution."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT4, DRAFT202012
+
+    specification = DRAFT202012 if is_31 else DRAFT4
+    return Registry().with_resources(
+        (
+            each.path.resolve().as_uri(),
+            Resource.from_contents(each.data, default_specification=specification),
+        )
+        for each in documents.documents.values()
+    )
+
+
+def _library_default_errors(
+    schema: dict[str, Any], default: Any, is_31: bool, resolver: Any
+) -> Iterator[str]:
+    """The library's messages for a default jsonschema-rs rejects (or could not check)."""
+    from openapi_schema_validator import (
+        OAS30Validator,
+        OAS31Validator,
+        oas30_format_checker,
+        oas31_format_checker,
+    )
+
+    validator = (
+        OAS31Validator(schema, _resolver=resolver, format_checker=oas31_format_checker)
+        if is_31
+        else OAS30Validator(
+            schema, _resolver=resolver, format_checker=oas30_format_checker
+        )
+    )
+    for error in validator.iter_errors(default):
+        yield error.message

@@ -17,16 +17,9 @@ import yaml
 from .diagnostics import Diagnostic, Location, join_pointer
 from .load import DATA_KEYS, YAML_LOADER, DocumentSet
 from .openapi import HTTP_METHODS, discriminator_ref
+from .spec_validator import Finding, rule_findings
 
 MAX_VALIDATOR_FINDINGS = 50
-
-_DUPLICATE_ID = re.compile(
-    r"Operation ID '(?P<id>.*)' for '(?P<method>\w+)' in '(?P<path>.*)' is not unique"
-)
-
-
-Finding = tuple[str, str]
-"""openapi-spec-validator's finding: (JSON pointer in the root document, message)."""
 
 # Text the OpenAPI and JSON Schema meta-schemas only require to be a string.
 _PROSE = frozenset({"description", "summary", "title"})
@@ -51,17 +44,6 @@ def validate(
         *_document_checks(documents),
         *_flow_indentation(documents),
     ]
-
-
-def _node_pointers(value: Any, pointer: str = "") -> Iterator[tuple[int, str]]:
-    """(id, pointer) of every mapping, to locate findings that carry only the schema object."""
-    if isinstance(value, dict):
-        yield id(value), pointer
-        for key, child in value.items():
-            yield from _node_pointers(child, join_pointer(pointer, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from _node_pointers(child, join_pointer(pointer, index))
 
 
 def findings_key(documents: DocumentSet) -> str:
@@ -98,52 +80,20 @@ def reusable(findings: Sequence[Finding]) -> bool:
 
 
 def spec_findings(documents: DocumentSet) -> list[Finding]:
-    root = documents.root
-    # Imported here: the library's import costs more than a small spec's whole run, and an
-    # unchanged spec (the cache) is not validated at all.
-    from .spec_validator import validator_class
-
-    validator = validator_class(root.data)
-    if validator is None:
-        return []
-    findings: list[Finding] = []
-    pointers: dict[int, str] | None = None
+    found: list[Finding] = []
     try:
-        errors = validator(
-            root.data, base_uri=root.path.resolve().as_uri()
-        ).iter_errors()
-        for error in errors:
-            if len(findings) == MAX_VALIDATOR_FINDINGS:
-                findings.append(("", "more spec validator findings not shown"))
+        for finding in rule_findings(documents):
+            if len(found) == MAX_VALIDATOR_FINDINGS:
+                found.append(("", "more spec validator findings not shown"))
                 break
-            message = getattr(error, "message", str(error))
-            duplicate = _DUPLICATE_ID.match(message)
-            path = list(getattr(error, "path", None) or [])
-            if duplicate:
-                pointer = join_pointer(
-                    "/paths", duplicate["path"], duplicate["method"], "operationId"
-                )
-            elif path:
-                pointer = join_pointer("", *path)
-            else:
-                # Findings about `default` values carry the schema, not its place.
-                if pointers is None:
-                    pointers = dict(_node_pointers(root.data))
-                schema = getattr(error, "schema", None)
-                pointer = pointers.get(id(schema), "")
-                if pointer and isinstance(schema, dict) and "default" in schema:
-                    pointer, message = (
-                        join_pointer(pointer, "default"),
-                        f"default value: {message}",
-                    )
-            findings.append((pointer, message))
+            found.append(finding)
     except (KeyboardInterrupt, SystemExit):
         raise
-    # A validator crash on odd input must not stop us; its Rust parts panic with a
-    # BaseException (pyo3's PanicException) when recursion runs out inside them.
+    # A validator crash on odd input must not stop us; jsonschema-rs panics with a
+    # BaseException (pyo3's PanicException) when recursion runs out inside it.
     except BaseException as exc:  # noqa: BLE001
-        findings.append(("", f"spec validator stopped: {type(exc).__name__}: {exc}"))
-    return findings
+        found.append(("", f"spec validator stopped: {type(exc).__name__}: {exc}"))
+    return found
 
 
 def _path_parameters(documents: DocumentSet) -> Iterator[Diagnostic]:
