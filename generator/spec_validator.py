@@ -2,9 +2,12 @@
 
 The library walks the document through jsonschema-path, which resolves every step again
 (0.6 CPU s on OpenAI's spec) after 0.25 s of imports. The same rules walked on the loaded
-dicts, with the checks compiled once in jsonschema-rs (installed with sdkforge), cost a
-fraction. A value jsonschema-rs finds wrong is checked again by the library, imported only
-then, so each finding keeps the library's wording; the library only words what we found.
+dicts, with the document, meta-schema and default checks compiled once in jsonschema-rs
+(installed with sdkforge), cost a fraction, and each finding is located where the fault is.
+jsonschema-rs words the findings where its semantics are the library's (the document, the
+meta-schemas, 3.1 defaults); the library, imported only then, judges and words a default
+of an OpenAPI 3.0 schema jsonschema-rs finds wrong (3.0 is draft 4 plus `nullable`), and a
+schema of a dialect only the library knows.
 
 Rules, as openapi-spec-validator 0.9 has them: the document against the OpenAPI schema of
 its version; duplicate tag names; for every path item, its parameters (schema, duplicate
@@ -325,9 +328,9 @@ class _Walk:
             return
         if not meta_checked and id(schema) not in self.meta_checked:
             self.meta_checked.add(id(schema))
-            error = self._meta_error(schema, here)
-            if error is not None:
-                yield error
+            errors = self._meta_errors(schema, here)
+            if errors:
+                yield from errors
                 return
         if id(schema) in self.visited or not isinstance(schema, dict):
             return
@@ -396,16 +399,20 @@ class _Walk:
             names |= self._properties(child, document, seen)
         return names
 
-    def _meta_error(self, schema: Any, here: str) -> Finding | None:
+    def _meta_errors(self, schema: Any, here: str) -> list[Finding]:
+        """Where `schema` breaks its dialect's meta-schema, in jsonschema-rs's words."""
         dialect = self.default_dialect
         if self.is_31 and isinstance(schema, dict) and "$schema" in schema:
             dialect = schema["$schema"]
             if not isinstance(dialect, str):
-                return here, f"Unknown JSON Schema dialect: {dialect!r}"
-        fast = _meta_validator(dialect)
-        if fast is not None and fast.is_valid(schema):
-            return None
-        return _library_meta_error(schema, dialect, here)
+                return [(here, f"Unknown JSON Schema dialect: {dialect!r}")]
+        meta = _meta_validator(dialect)
+        if meta is None:
+            return _library_meta_errors(schema, str(dialect), here)
+        return [
+            (join_pointer(here, *error.instance_path), error.message)
+            for error in meta.iter_errors(schema)
+        ]
 
     def _default_errors(
         self,
@@ -415,15 +422,22 @@ class _Walk:
         default: Any,
         here: str,
     ) -> Iterator[Finding]:
-        # jsonschema-rs hands a format check strings only: integer formats are the library's.
-        fast = (
-            None
-            if schema.get("format") in _INTEGER_FORMATS
-            else self._default_validator(document, pointer)
-        )
+        """Where `default` is not a value of `schema`: in jsonschema-rs's words for 3.1,
+        whose schemas are JSON Schema 2020-12; OpenAPI 3.0's are not quite draft 4
+        (`nullable`), so there jsonschema-rs only says which defaults the library checks."""
+        where = join_pointer(here, "default")
+        integer_format = schema.get("format")
+        if integer_format in _INTEGER_BITS and not _fits(default, integer_format):
+            yield where, f'default value: {default} is not a "{integer_format}"'
+            return
+        fast = self._default_validator(document, pointer)
+        if fast is not None and self.is_31:
+            for error in fast.iter_errors(default):
+                at = join_pointer(where, *error.instance_path)
+                yield at, f"default value: {error.message}"
+            return
         if fast is not None and fast.is_valid(default):
             return
-        where = join_pointer(here, "default")
         if self._library_registry is None:
             self._library_registry = _library_registry(self.documents, self.is_31)
         resolver = self._library_registry.resolver(base_uri=self._uri(document))
@@ -498,54 +512,49 @@ def _template_names(url: str) -> set[str] | None:
         return None
 
 
-def _library_format(name: str, is_31: bool) -> Any:
-    """A check of format `name` by the library's format checker, imported on first use."""
-
-    def check(value: str) -> bool:
-        from openapi_schema_validator import oas30_format_checker, oas31_format_checker
-
-        checker = oas31_format_checker if is_31 else oas30_format_checker
-        return bool(checker.conforms(value, name))
-
-    return check
+def _fits(value: Any, integer_format: str) -> bool:
+    bits = _INTEGER_BITS[integer_format]
+    if isinstance(value, bool) or not isinstance(value, int):
+        return True
+    return -(1 << bits - 1) <= value < 1 << bits - 1
 
 
-# Formats of a default jsonschema-rs would let pass where the library does not: OpenAPI's
-# own, those draft 4 lacks, and the IDN ones (the library asks the idna package). Only
-# these defaults pay for the library's import.
-_INTEGER_FORMATS = ("int32", "int64")
-_LIBRARY_FORMATS = (
-    *("byte", "uuid", "date", "time", "duration", "regex", "color"),
-    *("idn-hostname", "idn-email", "iri", "iri-reference", "uri-reference"),
-    *("uri-template", "json-pointer", "relative-json-pointer"),
+_INTEGER_BITS = {"int32": 32, "int64": 64}
+
+# Formats JSON Schema defined after draft 4, which jsonschema-rs leaves unchecked in a
+# draft 4 schema (OpenAPI 3.0's) but the library checks in a default: checked here as in
+# 2020-12, and a default found wrong goes to the library for its verdict and words.
+_LATER_FORMATS = (
+    *("uuid", "date", "time", "duration", "regex", "idn-hostname", "idn-email"),
+    *("iri", "iri-reference", "uri-reference", "uri-template", "json-pointer"),
+    "relative-json-pointer",
 )
+
+
+def _later_format(name: str) -> Any:
+    check = jsonschema_rs.Draft202012Validator({"format": name}, validate_formats=True)
+    return check.is_valid
 
 
 @cache
 def _formats(is_31: bool) -> dict[str, Any]:
-    return {name: _library_format(name, is_31) for name in _LIBRARY_FORMATS}
+    return {} if is_31 else {name: _later_format(name) for name in _LATER_FORMATS}
 
 
-def _library_meta_error(schema: Any, dialect: str | None, here: str) -> Finding | None:
-    """The library's finding for a schema jsonschema-rs rejects, or None if it accepts it."""
-    from functools import partial
-
-    from jsonschema.exceptions import SchemaError, ValidationError  # type: ignore[import-untyped]
+def _library_meta_errors(schema: Any, dialect: str, here: str) -> list[Finding]:
+    """The library's finding for a schema of a dialect jsonschema-rs is not given."""
+    from jsonschema.exceptions import SchemaError  # type: ignore[import-untyped]
     from jsonschema.validators import validator_for  # type: ignore[import-untyped]
-    from openapi_schema_validator import OAS30Validator, oas31_format_checker
+    from openapi_schema_validator import oas31_format_checker
 
-    if dialect is None:
-        check = OAS30Validator.check_schema
-    else:
-        validator = validator_for({"$schema": dialect}, default=None)
-        if validator is None:
-            return here, f"Unknown JSON Schema dialect: {dialect!r}"
-        check = partial(validator.check_schema, format_checker=oas31_format_checker)
+    validator = validator_for({"$schema": dialect}, default=None)
+    if validator is None:
+        return [(here, f"Unknown JSON Schema dialect: {dialect!r}")]
     try:
-        check(schema)
-    except (SchemaError, ValidationError) as error:
-        return join_pointer(here, *error.path), error.message
-    return None
+        validator.check_schema(schema, format_checker=oas31_format_checker)
+    except SchemaError as error:
+        return [(join_pointer(here, *error.path), error.message)]
+    return []
 
 
 def _library_registry(documents: DocumentSet, is_31: bool) -> Any:

@@ -39,13 +39,36 @@ DOCUMENTS = [
 
 # The library lists the undefined names of a set, in hash order; we sort them.
 _UNDEFINED = re.compile(r"(?<=Required list has not defined properties: )\[.*\]")
+_PYTHON_LITERALS = {"None": "null", "True": "true", "False": "false", "'": '"'}
+_LITERAL = re.compile("|".join(map(re.escape, _PYTHON_LITERALS)))
+
+# Where jsonschema-rs, which words and judges the meta-schema and 3.1 checks, differs from
+# the library's Python jsonschema: the regex format is ECMA-262's (an unescaped `{` is an
+# error, Python's `re` reads it as a character); the IDN hostname check maps case (UTS 46),
+# where the `idna` package the library asks rejects capitals; JSON pointers and durations
+# are checked, where the library checks them only if optional packages are installed.
+DIFFERENCES = {
+    "readme-oas-examples/3.0/yaml/schema-validation.yaml": (
+        [
+            '"^(?:{[0-9a-fA-F]{4}(?:-?[0-9a-fA-F]{4}){7}}|[0-9a-fA-F]{4}(?:-?[0-9a-fA-F]{4}){7})$" is not a "regex"'
+        ],
+        ['"Bücher.example" is not a "idn-hostname"'],
+    ),
+    "readme-oas-examples/3.1/yaml/schema-validation-local.yaml": (
+        ['"#/foo" is not a "json-pointer"', '"TBD" is not a "duration"'],
+        ['"Bücher.example" is not a "idn-hostname"'],
+    ),
+}
 
 
 def _normalised(message: str) -> str:
-    return _UNDEFINED.sub(
-        lambda found: str(sorted(ast.literal_eval(found.group(0)))),
-        message,
+    """A message in JSON's words (jsonschema-rs's), a list's names sorted."""
+    message = _UNDEFINED.sub(
+        lambda found: str(sorted(ast.literal_eval(found.group(0)))), message
     )
+    return _LITERAL.sub(
+        lambda found: _PYTHON_LITERALS[found.group(0)], message
+    ).replace(", ", ",")
 
 
 @pytest.mark.parametrize("name", DOCUMENTS)
@@ -68,7 +91,9 @@ def test_our_walk_finds_what_the_library_finds(name: str) -> None:
         for _, message in rule_findings(documents)
     )
     assert theirs, "the document no longer trips a rule: pick another"
-    assert ours == theirs
+    ours_only, theirs_only = DIFFERENCES.get(name, ([], []))
+    assert ours - theirs == Counter(ours_only)
+    assert theirs - ours == Counter(theirs_only)
 
 
 def test_findings_point_where_the_fault_is() -> None:

@@ -161,4 +161,4 @@ def test_schema_meta_findings_are_located_in_the_document(write_spec):
     assert [(f.location.pointer, f.location.line) for f in findings] == [
         ("/components/schemas/Tuning/properties/rate/exclusiveMinimum", 11)
     ]
-    assert "True is not of type 'number'" in findings[0].message
+    assert findings[0].message == 'true is not of type "number"'
