@@ -46,6 +46,12 @@ from ._response import (
     response_mode,
 )
 from ._streaming import AsyncStream, Stream
+from ._transport import (
+    DeadlineTransport,
+    async_attempt_deadline,
+    attempt_deadline,
+    attempt_end,
+)
 from ._types import NOT_GIVEN, NotGiven, Timeout
 
 __all__: list[str] = []
@@ -485,7 +491,7 @@ class SyncAPIClient(_BaseClient):
             max_response_size=max_response_size,
         )
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.Client()
+        self._http_client = http_client or httpx.Client(transport=DeadlineTransport())
         self.sleep: Callable[[float], None] = time.sleep
         """How the client waits between retries and polls; tests may record instead."""
 
@@ -546,12 +552,10 @@ class SyncAPIClient(_BaseClient):
             self._log_request(request, attempt)
             response: httpx.Response | None = None
             try:
-                response = self._http_client.send(request, stream=True)
-                if not (stream and response.is_success):
+                with attempt_deadline(attempt_end(request)):
+                    response = self._http_client.send(request, stream=True)
                     limit = self._read_limit(args)
-                    if limit is None:
-                        response.read()
-                    else:
+                    if not (stream and response.is_success) and limit is not None:
                         chunks, size = [], 0
                         for chunk in response.iter_bytes():
                             chunks.append(chunk)
@@ -560,6 +564,8 @@ class SyncAPIClient(_BaseClient):
                                 response.close()
                                 raise ResponseTooLargeError(request, limit)
                         _keep_body(response, chunks)
+                if not (stream and response.is_success) and limit is None:
+                    response.read()  # a download takes its time
             except httpx.TransportError as exc:
                 if response is not None:
                     response.close()
@@ -688,12 +694,10 @@ class AsyncAPIClient(_BaseClient):
             self._log_request(request, attempt)
             response: httpx.Response | None = None
             try:
-                response = await self._http_client.send(request, stream=True)
-                if not (stream and response.is_success):
+                async with async_attempt_deadline(attempt_end(request), request):
+                    response = await self._http_client.send(request, stream=True)
                     limit = self._read_limit(args)
-                    if limit is None:
-                        await response.aread()
-                    else:
+                    if not (stream and response.is_success) and limit is not None:
                         chunks, size = [], 0
                         async for chunk in response.aiter_bytes():
                             chunks.append(chunk)
@@ -702,6 +706,8 @@ class AsyncAPIClient(_BaseClient):
                                 await response.aclose()
                                 raise ResponseTooLargeError(request, limit)
                         _keep_body(response, chunks)
+                if not (stream and response.is_success) and limit is None:
+                    await response.aread()  # a download takes its time
             except httpx.TransportError as exc:
                 if response is not None:
                     await response.aclose()
