@@ -589,9 +589,13 @@ def iter_refs(
         if isinstance(ref, str):
             yield pointer + "/$ref", ref
         for key, child in value.items():
-            if key == "$ref" or (
-                (str(key).startswith("x-") or key in DATA_KEYS)
-                and parent not in _NAME_MAPS
+            # Scalars hold no `$ref`: most values, so not even a call for them.
+            if not isinstance(child, (dict, list)) or (
+                key == "$ref"
+                or (
+                    (str(key).startswith("x-") or key in DATA_KEYS)
+                    and parent not in _NAME_MAPS
+                )
             ):
                 continue
             yield from iter_refs(
@@ -599,7 +603,8 @@ def iter_refs(
             )
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from iter_refs(child, f"{pointer}/{index}", parent)
+            if isinstance(child, (dict, list)):
+                yield from iter_refs(child, f"{pointer}/{index}", parent)
 
 
 @dataclass(frozen=True)
@@ -688,9 +693,11 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
     boundary = path.resolve().parent
     documents = {path.resolve(): root}
     pending = [root]
+    refs: dict[Path, list[tuple[str, str]]] = {}
     while pending:
         document = pending.pop()
-        for ref_pointer, ref in iter_refs(document.data):
+        refs[document.path.resolve()] = list(iter_refs(document.data))
+        for ref_pointer, ref in refs[document.path.resolve()]:
             file_part = ref.partition("#")[0]
             if not file_part:
                 continue
@@ -716,8 +723,8 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
                 pending.append(documents[target])
     _check_counts(root)
     document_set = DocumentSet(root, documents)
-    for document in documents.values():
-        for ref_pointer, ref in iter_refs(document.data):
+    for key, document in documents.items():
+        for ref_pointer, ref in refs[key]:
             try:
                 document_set.resolve(ref, document)
             except (KeyError, ValueError):

@@ -197,11 +197,16 @@ def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]
     if isinstance(value, dict):
         yield pointer, value
         for key, child in value.items():
-            if not str(key).startswith("x-") and key not in DATA_KEYS:
+            if (
+                isinstance(child, (dict, list))
+                and not str(key).startswith("x-")
+                and key not in DATA_KEYS
+            ):
                 yield from _walk(child, join_pointer(pointer, key))
     elif isinstance(value, list):
         for index, child in enumerate(value):
-            yield from _walk(child, join_pointer(pointer, index))
+            if isinstance(child, (dict, list)):
+                yield from _walk(child, join_pointer(pointer, index))
 
 
 def _node_findings(
