@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import ClassVar
 from typing import Literal as TypingLiteral
 
@@ -300,14 +301,16 @@ class Field:
 
     @property
     def model_annotation(self) -> str:
-        return self._model_parts()[0]
+        return self._model_parts[0]
 
     @property
     def model_default(self) -> str:
         """What follows the annotation in a model: nothing, ` = None`, or a `Field(...)` with the wire name."""
-        return self._model_parts()[1]
+        return self._model_parts[1]
 
+    @cached_property
     def _model_parts(self) -> tuple[str, str]:
+        """Computed once: the imports of a module and its text both ask for it."""
         annotation = self.type.annotation() if self.required else optional(self.type)
         default = "None" if self.default is None else _python_literal(self.default)
         if self.name == self.wire_name:

@@ -253,11 +253,34 @@ def _node_findings(
                 )
 
 
+_BLOCK_SCALAR = re.compile(r"(?:^|[ \t:-])[|>][-+0-9]*[ \t]*(?:#.*)?$")
+_FLOW_OPEN = re.compile(r"[{\[][ \t]*$")
+
+
+def _opens_a_flow_line(text: str) -> bool:
+    """Whether a line ends inside an open `{` or `[`, outside block scalars (`|`, `>`):
+    the only text the YAML events below need reading for. A spec's code samples, in block
+    scalars, end lines with `{` all the time."""
+    scalar_indent: int | None = None
+    for line in text.splitlines():
+        content = line.lstrip(" ")
+        indent = len(line) - len(content)
+        if scalar_indent is not None:
+            if not content or indent > scalar_indent:
+                continue
+            scalar_indent = None
+        if _BLOCK_SCALAR.search(line):
+            scalar_indent = indent
+        elif _FLOW_OPEN.search(line):
+            return True
+    return False
+
+
 def _flow_indentation(documents: DocumentSet) -> Iterator[Diagnostic]:
     """YAML flow collections (`{...}`) whose lines fall left of their block: YAML 1.2 forbids
     it, PyYAML reads it anyway, so other tools may not read the document as we do."""
     root = documents.root
-    if root.is_json or not re.search(r"[{\[][ \t]*$", root.text, re.MULTILINE):
+    if root.is_json or not _opens_a_flow_line(root.text):
         return
     block_columns: list[int] = []
     flow_depth = 0
