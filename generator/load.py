@@ -84,8 +84,11 @@ for _non_json in ("timestamp", "binary", "set", "omap", "pairs"):
     )
 
 
+# YAML 1.1's implicit types JSON does not have, or has in fewer spellings; `=` (the "value
+# key" type, which no loader constructs) is the text "=".
 _REPLACED_TAGS = {
-    f"tag:yaml.org,2002:{kind}" for kind in ("timestamp", "bool", "int", "float")
+    f"tag:yaml.org,2002:{kind}"
+    for kind in ("timestamp", "bool", "int", "float", "value")
 }
 _JsonCompatibleLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED_TAGS]

@@ -51,6 +51,22 @@ x-codes:
     assert data["x-codes"] == {"200": "ok"}
 
 
+def test_an_unquoted_equals_sign_is_the_text(write_spec):
+    """YAML 1.1 gives a lone `=` a type of its own that no loader constructs; a filter
+    operator enum in a real spec was an exit 2."""
+    spec = write_spec(
+        MINIMAL
+        + """
+components:
+  schemas:
+    Operator: {type: string, enum: [=, "!=", "<"], default: =}
+"""
+    )
+    operator = load(spec).root.data["components"]["schemas"]["Operator"]
+    assert operator["enum"] == ["=", "!=", "<"]
+    assert operator["default"] == "="
+
+
 def test_relative_file_refs_are_followed(write_spec):
     write_spec(
         "Pet:\n  type: object\n  properties:\n    name: {type: string}\n",
