@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,7 +83,8 @@ def generate(
             warn(diagnostic)
         progress("build", 0)
         api = build(documents, config, warn)
-        _check_strict(tuple(warnings.values()), strict)
+        found = _in_reading_order(warnings.values())
+        _check_strict(found, strict)
         progress("render", 0)
         rendered = render(api)
         progress("format", len(rendered))
@@ -121,7 +122,7 @@ def generate(
             "files": {path: sha256(text) for path, text in sorted(files.items())},
         }
         files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-        result = Generated(files, tuple(warnings.values()), len(manifest["operations"]))
+        result = Generated(files, found, len(manifest["operations"]))
         if not cache.enabled:
             return result
         paths_by_text = {text: path for path, text in files.items()}
@@ -176,12 +177,27 @@ def _frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
+def _in_reading_order(warnings: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """Warnings by file, then line: the order a reader of the spec meets them."""
+    return tuple(
+        sorted(
+            warnings,
+            key=lambda warning: (
+                warning.location.file,
+                warning.location.line or 0,
+                warning.location.pointer,
+            ),
+        )
+    )
+
+
 def _check_strict(warnings: tuple[Diagnostic, ...], strict: bool) -> None:
     if strict and warnings:
-        first = warnings[0]
+        first, *others = warnings
         raise FatalError(
             first.location,
-            f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)",
+            f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)"
+            + "".join(f"\n{other}" for other in others),
         )
 
 

@@ -8,7 +8,7 @@ from http import HTTPStatus
 from typing import Any, get_args
 
 from ..bindings import reserved, runtime_constant
-from ..diagnostics import InputError, join_pointer
+from ..diagnostics import Diagnostic, InputError, join_pointer
 from ..ir import (
     Body,
     BodyEncoding,
@@ -223,11 +223,20 @@ class OperationBuilder:
                 value, value_document, value_pointer = self.deref(
                     raw, document, join_pointer(source_pointer, "parameters", index)
                 )
-                if (
-                    isinstance(value, dict)
-                    and isinstance(value.get("name"), str)
-                    and value.get("in") in get_args(ParameterLocation)
+                if not isinstance(value, dict) or not isinstance(
+                    value.get("name"), str
                 ):
+                    continue
+                if value.get("in") not in get_args(ParameterLocation):
+                    places = ", ".join(get_args(ParameterLocation))
+                    self.schemas.warn(
+                        Diagnostic(
+                            value_document.location(join_pointer(value_pointer, "in")),
+                            f"parameter {value['name']!r} is in {value.get('in')!r}, "
+                            f"not one of {places}: left out",
+                        )
+                    )
+                else:
                     merged[(value["in"], value["name"])] = (
                         value,
                         value_document,

@@ -1,0 +1,62 @@
+"""Constructs of real public specs that failed or came out hollow, each in a small spec."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.pipeline.test_cli import run
+
+TYPO = """
+openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /items:
+    get:
+      operationId: listItems
+      parameters:
+        - {name: limit, in: querry, schema: {type: integer}}
+        - {name: after, in: query, schema: {type: string}}
+      responses:
+        "200": {description: ok}
+"""
+
+
+def test_a_parameter_in_an_unknown_place_is_named_where_it_is(tmp_path: Path):
+    (tmp_path / "spec.yaml").write_text(TYPO)
+    result = run("generate", "spec.yaml", "--output", "out/items", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "warning: spec.yaml:9: /paths/~1items/get/parameters/0/in: parameter 'limit' is "
+        "in 'querry', not one of path, query, header, cookie: left out"
+    ) in result.stderr
+    resource = (tmp_path / "out" / "items" / "resources" / "items.py").read_text()
+    assert "after:" in resource and "limit" not in resource
+
+    strict = run(
+        "generate", "spec.yaml", "--output", "out/strict", "--strict", cwd=tmp_path
+    )
+    assert strict.returncode == 2
+    assert "parameter 'limit' is in 'querry'" in strict.stderr
+    assert not (tmp_path / "out" / "strict").exists()
+
+
+def test_warnings_are_printed_in_file_and_line_order(tmp_path: Path):
+    """The validator's findings come first and the builder's after; a reader wants the
+    spec's order (here the builder's line 9 before the validator's line 15)."""
+    duplicate = TYPO + (
+        "  /other:\n"
+        "    get:\n"
+        "      operationId: listItems\n"
+        "      responses:\n"
+        '        "200": {description: ok}\n'
+    )
+    (tmp_path / "spec.yaml").write_text(duplicate)
+    result = run("generate", "spec.yaml", "--output", "out/items", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = [
+        int(line.split(":")[2])
+        for line in result.stderr.splitlines()
+        if line.startswith("warning: spec.yaml:")
+    ]
+    assert "is not unique" in result.stderr and "'querry'" in result.stderr
+    assert len(lines) >= 3 and lines == sorted(lines)
