@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, Location, join_pointer
+from .diagnostics import Diagnostic, InputError, Location, join_pointer
 from .load import DATA_KEYS, YAML_LOADER, DocumentSet
 from .openapi import HTTP_METHODS, discriminator_ref
 from .spec_validator import Finding, rule_findings
@@ -105,7 +105,12 @@ def _path_parameters(documents: DocumentSet) -> Iterator[Diagnostic]:
         in_template = set(re.findall(r"{([^}]+)}", path))
         shared = _declared(documents, path_item.get("parameters"))
         for method in HTTP_METHODS:
-            operation = path_item.get(method)
+            try:
+                operation = documents.follow(
+                    path_item.get(method), root, join_pointer("/paths", path, method)
+                )[0]
+            except (InputError, KeyError, ValueError):
+                continue  # the builder says where the $ref leads nowhere
             if not isinstance(operation, dict):
                 continue
             declared = shared | _declared(documents, operation.get("parameters"))

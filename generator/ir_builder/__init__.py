@@ -35,7 +35,7 @@ from ..naming import NameRegistry, pascal, shortened, singular
 from ..openapi import HTTP_METHODS
 from .modules import group_modules
 from .operation_names import operation_name
-from .operations import OperationBuilder, stripped_text
+from .operations import OperationBuilder, PathItem, stripped_text
 from .schemas import SchemaBuilder
 
 
@@ -59,7 +59,16 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
 
     planned, skipped = _plan_operations(documents, config, builder, warn)
     built: list[tuple[OperationName, Operation]] = []
-    for where, path, method, path_item, document, pointer, placement in planned:
+    for (
+        where,
+        path,
+        method,
+        item,
+        operation_value,
+        document,
+        pointer,
+        placement,
+    ) in planned:
         base = pascal(
             "_".join(
                 (
@@ -71,7 +80,14 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         )
         try:
             operation = builder.build(
-                placement.method, base, method, path, path_item, document, pointer
+                placement.method,
+                base,
+                method,
+                path,
+                item,
+                operation_value,
+                document,
+                pointer,
             )
         except InputError as problem:
             # A broken operation drops only itself, and says so.
@@ -126,9 +142,10 @@ class _Planned(NamedTuple):
     """The operation's pointer in the root document (manifest, diagnostics)."""
     path: str
     method: str
-    path_item: dict[str, Any]
+    path_item: PathItem
+    operation: dict[str, Any]
     document: Document
-    """Where the path item is defined: a `$ref`ed path item's refs are relative to it."""
+    """Where the operation is defined: a `$ref`ed operation's refs are relative to it."""
     pointer: str
     name: OperationName
 
@@ -148,23 +165,31 @@ def _plan_operations(
         )
         if not isinstance(path_item, dict):
             continue
+        item = PathItem(path_item, item_document, defined_at)
         for method in HTTP_METHODS:
-            if isinstance(path_item.get(method), dict):
-                found.append(
-                    (
-                        join_pointer(item_pointer, method),
+            if method not in path_item:
+                continue
+            where = join_pointer(item_pointer, method)
+            try:
+                # An operation may be a `$ref` (to another file, in some large specs).
+                operation, document, pointer = builder.deref(
+                    path_item[method], item_document, join_pointer(defined_at, method)
+                )
+            except InputError as problem:
+                skipped.append(_skipped(warn, problem, method, path, where))
+                continue
+            if not isinstance(operation, dict):
+                continue
+            found.append((where, path, method, item, operation, document, pointer))
+            if operation.get("callbacks"):
+                skipped.append(
+                    Skipped(
+                        "CALLBACK",
                         path,
-                        method,
-                        path_item,
-                        item_document,
-                        join_pointer(defined_at, method),
+                        join_pointer(where, "callbacks"),
+                        "callbacks are not generated",
                     )
                 )
-                if path_item[method].get("callbacks"):
-                    where = join_pointer(item_pointer, method, "callbacks")
-                    skipped.append(
-                        Skipped("CALLBACK", path, where, "callbacks are not generated")
-                    )
     for name in root.data.get("webhooks") or {}:
         skipped.append(
             Skipped(
@@ -175,16 +200,13 @@ def _plan_operations(
             )
         )
 
-    operation_ids = [
-        item[method].get("operationId") for _, _, method, item, _, _ in found
-    ]
+    operation_ids = [found_at[4].get("operationId") for found_at in found]
     planned: list[_Planned] = []
     taken: set[tuple[tuple[str, ...], str]] = set()
-    for where, path, method, path_item, item_document, pointer in found:
-        operation = path_item[method]
+    for where, path, method, item, operation, document, pointer in found:
         unique_id = operation_ids.count(operation.get("operationId")) == 1
         try:
-            lists = builder.returns_list(operation, item_document, pointer)
+            lists = builder.returns_list(operation, document, pointer)
         except InputError as problem:
             skipped.append(_skipped(warn, problem, method, path, where))
             continue
@@ -222,8 +244,9 @@ def _plan_operations(
                 where,
                 path,
                 method,
-                path_item,
-                item_document,
+                item,
+                operation,
+                document,
                 pointer,
                 OperationName(placement.resource, method_name),
             )

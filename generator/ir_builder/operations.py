@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from http import HTTPStatus
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
 from ..bindings import reserved, runtime_constant
 from ..diagnostics import Diagnostic, InputError, join_pointer
@@ -40,6 +40,14 @@ _ERROR_STATUS = re.compile(r"^[45](?:\d\d|XX)$|^default$", re.IGNORECASE)
 def is_json(content_type: str) -> bool:
     media = content_type.split(";")[0].strip().lower()
     return media == "application/json" or media.endswith("+json") or media == "*/*"
+
+
+class PathItem(NamedTuple):
+    """A path item where it is defined: its `$ref`s are relative to its document."""
+
+    value: dict[str, Any]
+    document: Document
+    pointer: str
 
 
 class OperationBuilder:
@@ -104,11 +112,13 @@ class OperationBuilder:
         base: str,
         method: str,
         path: str,
-        path_item: dict[str, Any],
+        path_item: PathItem,
+        operation: dict[str, Any],
         document: Document,
         pointer: str,
     ) -> Operation:
-        operation = path_item[method]
+        """The operation of `path_item` at `pointer` of `document` (which differ from the
+        path item's when the operation is a `$ref` to another file)."""
         parameters = self._parameters(
             path, path_item, operation, document, pointer, base
         )
@@ -210,18 +220,23 @@ class OperationBuilder:
     def _parameters(
         self,
         path: str,
-        path_item: dict[str, Any],
+        path_item: PathItem,
         operation: dict[str, Any],
         document: Document,
         pointer: str,
         base: str,
     ) -> tuple[Parameter, ...]:
         merged: dict[tuple[ParameterLocation, str], tuple[Any, Document, str]] = {}
-        path_pointer = pointer.rsplit("/", 1)[0]
-        for source, source_pointer in ((path_item, path_pointer), (operation, pointer)):
+        sources = (
+            (path_item.value, path_item.document, path_item.pointer),
+            (operation, document, pointer),
+        )
+        for source, source_document, source_pointer in sources:
             for index, raw in enumerate(source.get("parameters") or []):
                 value, value_document, value_pointer = self.deref(
-                    raw, document, join_pointer(source_pointer, "parameters", index)
+                    raw,
+                    source_document,
+                    join_pointer(source_pointer, "parameters", index),
                 )
                 if not isinstance(value, dict) or not isinstance(
                     value.get("name"), str

@@ -262,7 +262,10 @@ class SchemaBuilder:
             if name in self.failed:
                 raise self._needs(name, target)
             return Ref(name)
-        token = _name_token(target.pointer)
+        # A whole file is a schema (`$ref: pet.yaml`): named after the file.
+        token = (
+            _name_token(target.pointer) if target.pointer else target.document.path.stem
+        )
         # Python reads identifiers in NFKC form (`Ĳ` is `IJ`): a name used as written
         # must be in that form already, or `__all__` would name something else.
         token = unicodedata.normalize("NFKC", token)

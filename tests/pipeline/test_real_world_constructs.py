@@ -60,3 +60,21 @@ def test_warnings_are_printed_in_file_and_line_order(tmp_path: Path):
     ]
     assert "is not unique" in result.stderr and "'querry'" in result.stderr
     assert len(lines) >= 3 and lines == sorted(lines)
+
+
+def test_operations_that_are_refs_to_other_files_are_generated_whole(tmp_path: Path):
+    """`get: {$ref: resources/pets/list.yml}` (and inside a `$ref`ed path item): the
+    operation's parameters, responses and models come from the file it points to, and
+    its own relative `$ref`s are read from there. They were empty shells (`-> None`)."""
+    spec = Path(__file__).parents[1] / "fixtures" / "operation_refs" / "openapi.yaml"
+    result = run("generate", str(spec), "--output", "out/pets", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    package = tmp_path / "out" / "pets"
+    resource = (package / "resources" / "pets.py").read_text()
+    assert "limit: int | NotGiven = NOT_GIVEN" in resource
+    assert ") -> builtins.list[Pet]:" in resource
+    assert ") -> Pet:" in resource
+    assert "id: str" in (package / "models" / "pet.py").read_text()
+    manifest = (package / ".sdkforge.json").read_text()
+    assert '"name": "pets.list"' in manifest and '"name": "pets.retrieve"' in manifest
