@@ -15,7 +15,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from .cache import NO_CACHE, Cache, default_root
-from .config import ClientConfig, ProjectConfig, find_pyproject, load_project
+from .config import (
+    ClientConfig,
+    ProjectConfig,
+    find_pyproject,
+    load_project,
+    project_root,
+)
 from .diagnostics import Diagnostic, FatalError
 from .load import load
 from .pipeline import Generated, display_path, generate
@@ -25,6 +31,12 @@ from .write import compare, write_package
 
 EXIT_OK, EXIT_STALE, EXIT_FATAL = 0, 1, 2
 MAX_DIFF_LINES = 200
+
+
+REF_ROOT_HELP = (
+    "the folder the spec's $refs may reach into (default: the folder holding "
+    "pyproject.toml, else the spec's folder)"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     gen.add_argument(
         "--package", help="package name (default: the output folder's name)"
+    )
+    gen.add_argument(
+        "--ref-root",
+        type=Path,
+        help=REF_ROOT_HELP,
     )
     gen.add_argument(
         "--force",
@@ -74,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
         )
     val = commands.add_parser("validate", help="report what is wrong with a spec")
     val.add_argument("spec", type=Path)
+    val.add_argument("--ref-root", type=Path, help=REF_ROOT_HELP)
     val.add_argument(
         "--strict", action="store_true", help="exit 2 when there is any warning"
     )
@@ -151,7 +169,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
                 None,
                 "--output DIR is required for a spec not listed in [tool.sdkforge]",
             )
-        config = ClientConfig.default(args.spec, output, args.package)
+        config = ClientConfig.default(args.spec, output, args.package, args.ref_root)
     _generate_one(config, args)
     return EXIT_OK
 
@@ -182,7 +200,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    documents = load(args.spec, display_path(args.spec, Path.cwd()))
+    documents = load(
+        args.spec,
+        display_path(args.spec, Path.cwd()),
+        args.ref_root or project_root(args.spec),
+    )
     findings = validate(documents)
     _report(findings)
     print(f"{args.spec}: {len(findings)} warning(s)")

@@ -41,10 +41,17 @@ class ClientConfig:
     operations: dict[str, OperationName] = field(default_factory=dict)
     """Overrides keyed by `"METHOD /path"`."""
     wait: WaitConfig | None = None
+    ref_root: Path | None = None
+    """The folder the spec's `$ref`s may reach into: the project's (the folder holding
+    pyproject.toml), else the spec's own folder."""
 
     @classmethod
     def default(
-        cls, spec: Path, output: Path, package: str | None = None
+        cls,
+        spec: Path,
+        output: Path,
+        package: str | None = None,
+        ref_root: Path | None = None,
     ) -> ClientConfig:
         name = snake(package or output.name)
         check_package_name(name, None)
@@ -54,6 +61,7 @@ class ClientConfig:
             output=output,
             class_name=pascal(name),
             env_prefix=name.upper(),
+            ref_root=ref_root or project_root(spec),
         )
 
 
@@ -85,6 +93,12 @@ class ProjectConfig:
             if client.spec.resolve() == spec.resolve():
                 return client
         return None
+
+
+def project_root(spec: Path) -> Path | None:
+    """The folder holding the pyproject.toml at or above the spec's folder, if any."""
+    pyproject = find_pyproject(spec.resolve().parent)
+    return pyproject.parent if pyproject else None
 
 
 def find_pyproject(start: Path) -> Path | None:
@@ -171,4 +185,5 @@ def _client_config(
         path_prefix=entry.get("path_prefix", "").rstrip("/"),
         operations=operations,
         wait=wait_config,
+        ref_root=root,
     )

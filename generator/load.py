@@ -8,6 +8,7 @@ found lazily, only when a diagnostic needs one.
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -678,8 +679,11 @@ def _check_counts(root: Document) -> None:
         )
 
 
-def load(path: Path, display_name: str | None = None) -> DocumentSet:
-    """Parse `path` and every file it references; a dangling `$ref` is fatal."""
+def load(
+    path: Path, display_name: str | None = None, ref_root: Path | None = None
+) -> DocumentSet:
+    """Parse `path` and every file it references, inside `ref_root` (by default the
+    spec's folder); a dangling `$ref` is fatal."""
     root = parse_file(path, display_name or str(path))
     if not isinstance(root.data, dict) or not (
         "openapi" in root.data or "swagger" in root.data
@@ -692,8 +696,8 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
         # One shape from here on: the 2.0 root becomes OpenAPI 3.0.3.
         root.data = to_openapi3(root.data)
         root.source_pointer = source_pointer
-    # External files may only come from the spec's own folder tree.
-    boundary = path.resolve().parent
+    # External files may only come from the project's folder tree (`ref_root`).
+    boundary = (ref_root or path.parent).resolve()
     documents = {path.resolve(): root}
     pending = [root]
     refs: dict[Path, list[tuple[str, str]]] = {}
@@ -713,7 +717,8 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
             if not target.is_relative_to(boundary):
                 raise FatalError(
                     document.location(ref_pointer),
-                    f"$ref {ref!r} points outside the spec's folder",
+                    f"$ref {ref!r} points outside {boundary}, the folder a spec's "
+                    "files may come from (the project's, or --ref-root)",
                 )
             if target not in documents:
                 if not target.is_file():
@@ -721,7 +726,11 @@ def load(path: Path, display_name: str | None = None) -> DocumentSet:
                         document.location(ref_pointer),
                         f"unresolvable $ref {ref!r}: file not found",
                     )
-                name = str(Path(root.name).parent / target.relative_to(boundary))
+                # Named as the root is, from where the user stands.
+                name = os.path.normpath(
+                    Path(root.name).parent
+                    / os.path.relpath(target, path.resolve().parent)
+                )
                 documents[target] = parse_file(target, name)
                 pending.append(documents[target])
     _check_counts(root)

@@ -57,7 +57,7 @@ def generate(
         return cached
     progress("load", 0)
     with _collector_paused():
-        documents = load(config.spec, spec_name)
+        documents = load(config.spec, spec_name, config.ref_root)
     with _frozen_heap(), _recursion_located(documents):
         # What was read, as it was read: a later edit must not match this run's output.
         inputs = (

@@ -147,7 +147,7 @@ def test_refs_outside_the_spec_folder_are_refused(write_spec, tmp_path: Path):
         MINIMAL + "components:\n  schemas:\n    A: {$ref: '../secret.yaml#/X'}\n",
         "inner/spec.yaml",
     )
-    with pytest.raises(FatalError, match="outside the spec's folder"):
+    with pytest.raises(FatalError, match="points outside .*inner, the folder a spec"):
         load(spec)
 
 

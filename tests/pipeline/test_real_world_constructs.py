@@ -78,3 +78,62 @@ def test_operations_that_are_refs_to_other_files_are_generated_whole(tmp_path: P
     assert "id: str" in (package / "models" / "pet.py").read_text()
     manifest = (package / ".sdkforge.json").read_text()
     assert '"name": "pets.list"' in manifest and '"name": "pets.retrieve"' in manifest
+
+
+def _separate_files(project: Path) -> Path:
+    """The OAI petstore-separate layout: `spec/openapi.yaml` and `common/Error.yaml`."""
+    (project / "spec").mkdir(parents=True)
+    (project / "common").mkdir()
+    (project / "common" / "Error.yaml").write_text(
+        "type: object\nrequired: [code]\nproperties:\n  code: {type: integer}\n"
+    )
+    spec = project / "spec" / "openapi.yaml"
+    spec.write_text(
+        """
+openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      responses:
+        "200": {description: ok}
+        default:
+          description: error
+          content:
+            application/json:
+              schema: {$ref: "../common/Error.yaml"}
+"""
+    )
+    return spec
+
+
+def test_refs_may_reach_anywhere_inside_the_project(tmp_path: Path):
+    project = tmp_path / "project"
+    spec = _separate_files(project)
+    alone = run("generate", str(spec), "--output", "out/pets", cwd=tmp_path)
+    assert alone.returncode == 2
+    assert "points outside" in alone.stderr and "--ref-root" in alone.stderr
+
+    (project / "pyproject.toml").write_text('[project]\nname = "mine"\n')
+    inside = run("generate", "spec/openapi.yaml", "--output", "out/pets", cwd=project)
+    assert inside.returncode == 0, inside.stderr
+    assert "code: int" in (project / "out" / "pets" / "models" / "error.py").read_text()
+
+
+def test_ref_root_widens_the_boundary_and_nothing_beyond_it_is_read(tmp_path: Path):
+    project = tmp_path / "project"
+    spec = _separate_files(project)
+    widened = run(
+        "generate", str(spec), "--output", "out/pets", "--ref-root", str(project),
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert widened.returncode == 0, widened.stderr
+
+    (tmp_path / "secret.yaml").write_text("type: string\n")
+    text = spec.read_text().replace("../common/Error.yaml", "../../secret.yaml")
+    spec.write_text(text)
+    (project / "pyproject.toml").write_text('[project]\nname = "mine"\n')
+    beyond = run("validate", str(spec), cwd=tmp_path)
+    assert beyond.returncode == 2
+    assert f"points outside {project.resolve()}" in beyond.stderr
