@@ -253,7 +253,28 @@ class _Converter:
             return f"#/{target}/{rest}"
         if section in _SECTIONS and slash:
             return f"#/{_SECTIONS[section]}/{rest}"
+        if section == "paths" and slash:
+            return self._ref_into_paths(ref)
         return ref
+
+    def _ref_into_paths(self, ref: str) -> str:
+        """A `$ref` into an operation's response schema (`#/paths/~1word~1{id}/get/
+        responses/200/schema/...`): the schema now sits under the media type the
+        conversion gave the response."""
+        tokens = ref[2:].split("/")
+        if len(tokens) < 6 or tokens[3] != "responses" or tokens[5] != "schema":
+            return ref
+        path, method, code = (_unescape(unquote(t)) for t in (*tokens[1:3], tokens[4]))
+        operation = (self.source.get("paths") or {}).get(path, {}).get(method)
+        if not isinstance(operation, dict):
+            return ref
+        response = (operation.get("responses") or {}).get(code)
+        produces = _media_types(operation.get("produces")) or self.produces
+        content = self._response(response, produces).get("content") or {}
+        if not content:
+            return ref
+        media = next(iter(content)).replace("~", "~0").replace("/", "~1")
+        return "#/" + "/".join([*tokens[:5], "content", media, *tokens[5:]])
 
     def _refs(self, value: Any) -> Any:
         """A deep copy of `value` with every local `$ref` rewritten."""

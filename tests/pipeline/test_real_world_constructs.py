@@ -137,3 +137,13 @@ def test_ref_root_widens_the_boundary_and_nothing_beyond_it_is_read(tmp_path: Pa
     beyond = run("validate", str(spec), cwd=tmp_path)
     assert beyond.returncode == 2
     assert f"points outside {project.resolve()}" in beyond.stderr
+
+
+def test_a_swagger2_ref_into_another_operations_response_follows_it(tmp_path: Path):
+    """`#/paths/~1word~1%7Bid%7D/get/responses/200/schema/...`: the 2.0 -> 3.0 conversion
+    moves the schema under the response's media type, and the `$ref` with it."""
+    spec = Path(__file__).parents[1] / "fixtures" / "swagger2_ref_into_paths.yaml"
+    result = run("generate", str(spec), "--output", "out/words", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    resource = (tmp_path / "out" / "words" / "resources" / "word.py").read_text()
+    assert ") -> WordRetrieveResponseMeaning:" in resource
