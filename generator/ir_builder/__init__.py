@@ -55,7 +55,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
     )
     schemas = SchemaBuilder(documents, names, warn)
     schemas.build_components()
-    builder = OperationBuilder(schemas)
+    builder = OperationBuilder(schemas, _auth(spec))
 
     planned, skipped = _plan_operations(documents, config, builder, warn)
     built: list[tuple[OperationName, Operation]] = []

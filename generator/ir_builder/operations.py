@@ -10,6 +10,7 @@ from typing import Any, NamedTuple, get_args
 from ..bindings import reserved, runtime_constant
 from ..diagnostics import Diagnostic, InputError, join_pointer
 from ..ir import (
+    Auth,
     Body,
     BodyEncoding,
     ErrorResponse,
@@ -51,9 +52,20 @@ class PathItem(NamedTuple):
 
 
 class OperationBuilder:
-    def __init__(self, schemas: SchemaBuilder) -> None:
+    def __init__(self, schemas: SchemaBuilder, auth: Auth | None) -> None:
         self.schemas = schemas
         self.documents = schemas.documents
+        self.auth = auth
+
+    def _sent_by_the_client(self, location: str, name: str) -> bool:
+        """A parameter that is the API key the client sends itself (specs often declare
+        both): one argument of the client, not also one of every method."""
+        auth = self.auth
+        if auth is None:
+            return False
+        if location == "header" and auth.kind in ("header", "bearer", "basic"):
+            return name.lower() == auth.name.lower()
+        return location == "query" == auth.kind and name == auth.name
 
     def deref(
         self, value: Any, document: Document, pointer: str
@@ -251,7 +263,7 @@ class OperationBuilder:
                             f"not one of {places}: left out",
                         )
                     )
-                else:
+                elif not self._sent_by_the_client(value["in"], value["name"]):
                     merged[(value["in"], value["name"])] = (
                         value,
                         value_document,

@@ -147,3 +147,37 @@ def test_a_swagger2_ref_into_another_operations_response_follows_it(tmp_path: Pa
     assert result.returncode == 0, result.stderr
     resource = (tmp_path / "out" / "words" / "resources" / "word.py").read_text()
     assert ") -> WordRetrieveResponseMeaning:" in resource
+
+
+KEY_TWICE = """
+openapi: 3.0.3
+info: {title: T, version: "1"}
+security: [{key: []}]
+components:
+  securitySchemes:
+    key: {type: apiKey, in: header, name: X-API-Key}
+  parameters:
+    Key: {name: x-api-key, in: header, required: true, schema: {type: string}}
+paths:
+  /pets/{id}:
+    delete:
+      operationId: deletePet
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string}}
+        - {$ref: '#/components/parameters/Key'}
+        - {name: api_key, in: header, schema: {type: string}}
+      responses:
+        "204": {description: gone}
+"""
+
+
+def test_the_auth_header_declared_as_a_parameter_is_the_clients_alone(tmp_path: Path):
+    """The API key scheme's header, declared again as a (required) header parameter:
+    the client sends it, so no method asks for it a second time."""
+    (tmp_path / "spec.yaml").write_text(KEY_TWICE)
+    result = run("generate", "spec.yaml", "--output", "out/petstore", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    resource = (tmp_path / "out" / "petstore" / "resources" / "pets.py").read_text()
+    assert "x-api-key" not in resource.lower()
+    # Another header that merely shares the client's argument name stays.
+    assert '"api_key": api_key,' in resource
