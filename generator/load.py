@@ -136,7 +136,8 @@ class Document:
         return Location(self.name, pointer, self.line_of(pointer))
 
     def line_of(self, pointer: str) -> int | None:
-        """1-based line of the node at `pointer`, or of its nearest existing parent."""
+        """1-based line of the node at `pointer` (the line of its key), or of its nearest
+        existing parent."""
         if self.source_pointer is not None:
             pointer = self.source_pointer(pointer)
         if self.is_json:
@@ -148,14 +149,13 @@ class Document:
         if node is None:
             # JSON that YAML cannot read (keys over 1024 characters): find the keys.
             return _searched_line(self.text, _pointer_tokens(pointer))
+        line = node.start_mark.line + 1
         for token in _pointer_tokens(pointer):
-            if node is None:
+            found = _child_node(node, token)
+            if found is None:
                 break
-            child = _child_node(node, token)
-            if child is None:
-                break
-            node = child
-        return node.start_mark.line + 1 if node is not None else None
+            node, line = found
+        return line
 
     def _composed(self) -> yaml.Node | None:
         """The text's node tree, built once, on the first diagnostic that needs a line."""
@@ -203,15 +203,18 @@ def _searched_line(text: str, tokens: list[str]) -> int:
     return text.count("\n", 0, position) + 1
 
 
-def _child_node(node: yaml.Node, token: str) -> yaml.Node | None:
+def _child_node(node: yaml.Node, token: str) -> tuple[yaml.Node, int] | None:
+    """The child at `token` and the 1-based line that names it: a member's key (a block
+    mapping value starts on the line after `key:`), an item's start."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if str(key.value) == token:
-                return value  # type: ignore[no-any-return]
+                return value, key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode) and token.isdigit():
         items = node.value
         if int(token) < len(items):
-            return items[int(token)]  # type: ignore[no-any-return]
+            item = items[int(token)]
+            return item, item.start_mark.line + 1
     return None
 
 

@@ -11,8 +11,9 @@ schema of a dialect only the library knows.
 
 Rules, as openapi-spec-validator 0.9 has them: the document against the OpenAPI schema of
 its version; duplicate tag names; for every path item, its parameters (schema, duplicate
-name and place) and each operation (unique operationId, responses' media type schemas,
-path parameters both declared and in the template); `components/schemas`. Each schema is
+name and place) and each operation (unique operationId, responses' media type schemas;
+that path parameters are both declared and in the template is validate.py's own check,
+which also says what is generated); `components/schemas`. Each schema is
 checked against its dialect's meta-schema once, then walked (allOf, anyOf, oneOf, not,
 items, properties): required names an allOf never defines, and defaults that are not
 values of their schema.
@@ -22,7 +23,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import string
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -202,11 +202,12 @@ class _Walk:
         item, document, pointer = self._resolved(item, document, pointer)
         if not isinstance(item, dict):
             return
-        shared = self._resolved(
-            item.get("parameters"), document, join_pointer(pointer, "parameters")
-        )
         if "parameters" in item:
-            yield from self._parameters(*shared)
+            yield from self._parameters(
+                *self._resolved(
+                    item["parameters"], document, join_pointer(pointer, "parameters")
+                )
+            )
         for method, operation in item.items():
             if method in _OPERATIONS:
                 yield from self._operation(
@@ -215,7 +216,6 @@ class _Walk:
                     operation,
                     document,
                     join_pointer(pointer, method),
-                    shared,
                 )
 
     def _parameters(
@@ -250,7 +250,6 @@ class _Walk:
         operation: Any,
         document: Document,
         pointer: str,
-        shared: tuple[Any, Document, str],
     ) -> Iterator[Finding]:
         operation, document, pointer = self._resolved(operation, document, pointer)
         if not isinstance(operation, dict):
@@ -271,37 +270,14 @@ class _Walk:
                 yield from self._response(
                     response, responses[1], join_pointer(responses[2], code)
                 )
-        own = self._resolved(
-            operation.get("parameters"), document, join_pointer(pointer, "parameters")
-        )
         if "parameters" in operation:
-            yield from self._parameters(*own)
-        declared = self._path_names(*own) | self._path_names(*shared)
-        in_template = _template_names(url)
-        if in_template is None:
-            return
-        message = "Path parameter '{}' for '{}' operation in '{}' was not resolved"
-        where = self._here(document, pointer, pointer)
-        for name in sorted(in_template - declared):
-            yield where, message.format(name, method, url)
-        for name in sorted(declared - in_template):
-            yield where, message.format(name, method, url)
-
-    def _path_names(
-        self, parameters: Any, document: Document, pointer: str
-    ) -> set[str]:
-        names = set()
-        for index, parameter in enumerate(
-            parameters if isinstance(parameters, list) else ()
-        ):
-            parameter = self._resolved(
-                parameter, document, join_pointer(pointer, index)
-            )[0]
-            if isinstance(parameter, dict) and parameter.get("in") == "path":
-                name = parameter.get("name")
-                if isinstance(name, str):
-                    names.add(name)
-        return names
+            yield from self._parameters(
+                *self._resolved(
+                    operation["parameters"],
+                    document,
+                    join_pointer(pointer, "parameters"),
+                )
+            )
 
     def _response(
         self, response: Any, document: Document, pointer: str
@@ -518,14 +494,6 @@ def _list(value: Any) -> list[Any]:
 
 def _hashable(value: Any) -> bool:
     return isinstance(value, (str, int, float, bool))
-
-
-def _template_names(url: str) -> set[str] | None:
-    """The fields of a path template as the library reads them; None if it cannot."""
-    try:
-        return {field for _, field, _, _ in string.Formatter().parse(url) if field}
-    except ValueError:
-        return None
 
 
 def _fits(value: Any, integer_format: str) -> bool:

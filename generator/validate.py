@@ -174,8 +174,11 @@ def _document_checks(documents: DocumentSet) -> Iterator[Diagnostic]:
     for pointer, node in _walk(root.data):
         tokens = pointer.split("/")
         parent = tokens[-2] if len(tokens) > 1 else ""
-        for message in _node_findings(node, tokens[-1], parent, pointer, version):
-            yield Diagnostic(root.location(pointer), message)
+        for field, message in _node_findings(
+            node, tokens[-1], parent, pointer, version
+        ):
+            where = pointer if field is None else join_pointer(pointer, field)
+            yield Diagnostic(root.location(where), message)
         if tokens[-1] == "discriminator" and isinstance(node.get("mapping"), dict):
             yield from _dangling_mappings(documents, node["mapping"], pointer)
 
@@ -216,15 +219,16 @@ def _walk(value: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]
 
 def _node_findings(
     node: dict[str, Any], key: str, parent: str, pointer: str, version: str
-) -> Iterator[str]:
+) -> Iterator[tuple[str | None, str]]:
+    """(the member at fault, or None for the whole node; message) of one mapping."""
     in_schema = "/properties/" in pointer or "/schemas/" in pointer
     for field in ("url", "termsOfService"):
         value = node.get(field)
         if isinstance(value, str) and _URL_FORBIDDEN.search(value) and not in_schema:
-            yield f"{field} {value[:60]!r} is not a URL"
+            yield field, f"{field} {value[:60]!r} is not a URL"
     email = node.get("email")
     if key == "contact" and isinstance(email, str) and not _EMAIL.fullmatch(email):
-        yield f"email {email[:60]!r} is not an email address"
+        yield "email", f"email {email[:60]!r} is not an email address"
     enum = node.get("enum")
     if (
         parent == "variables"
@@ -232,30 +236,35 @@ def _node_findings(
         and isinstance(enum, list)
         and node.get("default") not in enum
     ):
-        yield f"server variable default {node.get('default')!r} is not in its enum"
+        message = f"server variable default {node.get('default')!r} is not in its enum"
+        yield ("default" if "default" in node else None), message
     is_media_type = parent == "content"
     is_parameter = "in" in node and "name" in node
     if (is_media_type or is_parameter or parent == "headers") and (
         "example" in node and "examples" in node
     ):
-        yield "`example` and `examples` are mutually exclusive"
+        yield "examples", "`example` and `examples` are mutually exclusive"
     if _LINK_OBJECT.search(pointer) and "$ref" not in node:
         for unknown in sorted(
             k for k in node if k not in _LINK_FIELDS and not k.startswith("x-")
         ):
-            yield f"link object has no field {unknown!r}"
+            yield unknown, f"link object has no field {unknown!r}"
     if key == "paths":
         for path in node:
             if _PATH_FORBIDDEN.search(str(path)):
-                yield f"path {str(path)[:60]!r} has characters a URL path cannot hold"
+                message = (
+                    f"path {str(path)[:60]!r} has characters a URL path cannot hold"
+                )
+                yield str(path), message
     if not in_schema:
         for field in _TEXT_FIELDS:
             text = node.get(field)
             if isinstance(text, str) and (found := _INJECTION.search(text)):
-                yield (
+                message = (
                     f"{field} holds code-like text {found.group(0)!r}; it reaches the "
                     "generated code only as an escaped literal"
                 )
+                yield field, message
 
 
 _BLOCK_SCALAR = re.compile(r"(?:^|[ \t:-])[|>][-+0-9]*[ \t]*(?:#.*)?$")

@@ -26,7 +26,6 @@ DOCUMENTS = [
     "readme-oas-examples/3.0/yaml/schema-validation.yaml",
     "readme-oas-examples/3.1/yaml/schema-validation-local.yaml",
     "readme-oas-examples/3.1/yaml/schema-validation-top-level.yaml",
-    "mermade-openapi3-examples/3.0/fail/missingPathParam.yaml",
     "mermade-openapi3-examples/3.0/fail/duplicateOperationId.yaml",
     "mermade-openapi3-examples/3.0/fail/duplicateParameter.yaml",
     "mermade-openapi3-examples/3.1/fail/no_containers.yaml",
@@ -85,6 +84,9 @@ def test_our_walk_finds_what_the_library_finds(name: str) -> None:
         # jsonschema-rs's message, without the trace the library appends to it
         _normalised(error.message.split("\n", 1)[0])
         for error in library(data, base_uri=base_uri).iter_errors()
+        # Path parameters missing from the template or the parameters: validate.py's
+        # own check reports them (test_validate), saying what is generated instead.
+        if not error.message.endswith("was not resolved")
     )
     # We say which findings are about a default; the library's message is the rest.
     ours = Counter(
@@ -115,9 +117,9 @@ def test_a_ref_cycle_stops_nothing(write_spec) -> None:
         openapi: 3.0.3
         info: {title: t, version: "1"}
         paths:
-          /a/{id}:
-            get:
-              responses: {"200": {description: ok}}
+          /a:
+            get: {operationId: same, responses: {"200": {description: ok}}}
+            put: {operationId: same, responses: {"200": {description: ok}}}
         components:
           schemas:
             A: {$ref: "#/components/schemas/B"}
@@ -125,5 +127,5 @@ def test_a_ref_cycle_stops_nothing(write_spec) -> None:
         """
     )
     assert [message for _, message in rule_findings(load(spec))] == [
-        "Path parameter 'id' for 'get' operation in '/a/{id}' was not resolved"
+        "Operation ID 'same' for 'put' in '/a' is not unique"
     ]

@@ -99,24 +99,27 @@ def test_what_the_spec_validator_lets_through_is_located(write_spec):
     spec = write_spec(DEFECTS)
     findings = {f.message: f.location for f in validate(load(spec))}
     expected = {
-        "termsOfService 'ht<p://example' is not a URL": ("/info", 3),
-        "email 'hr%6A#5' is not an email address": ("/info/contact", 7),
+        "termsOfService 'ht<p://example' is not a URL": ("/info/termsOfService", 5),
+        "email 'hr%6A#5' is not an email address": ("/info/contact/email", 7),
         "server variable default 'asia' is not in its enum": (
-            "/servers/0/variables/region",
+            "/servers/0/variables/region/default",
             11,
         ),
-        "url 'not a url' is not a URL": ("/servers/1", 12),
-        "path '/items\"; drop' has characters a URL path cannot hold": ("/paths", 14),
+        "url 'not a url' is not a URL": ("/servers/1/url", 12),
+        "path '/items\"; drop' has characters a URL path cannot hold": (
+            '/paths/~1items"; drop',
+            14,
+        ),
         "`example` and `examples` are mutually exclusive": (
-            '/paths/~1items"; drop/get/parameters/0',
+            '/paths/~1items"; drop/get/parameters/0/examples',
             17,
         ),
         "link object has no field 'body'": (
-            '/paths/~1items"; drop/get/responses/200/links/next',
+            '/paths/~1items"; drop/get/responses/200/links/next/body',
             25,
         ),
         "description holds code-like text '<script'; it reaches the generated code"
-        " only as an escaped literal": ("/info", 3),
+        " only as an escaped literal": ("/info/description", 6),
     }
     for message, (pointer, line) in expected.items():
         assert message in findings, message
