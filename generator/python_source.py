@@ -11,16 +11,55 @@ from __future__ import annotations
 import json
 import re
 
-_CHUNKS = re.compile(r"(\d+)")
+
+class Natural(str):
+    """A text in ruff's natural order (the `natord` crate's, Martin Pool's `strnatcmp`):
+    digit runs compare as numbers, longest first, unless either begins with `0`; then
+    digit by digit, as a fraction would (`0070072` before `75`)."""
+
+    __slots__ = ()
+
+    def __lt__(self, other: object) -> bool:
+        return _natural_compare(self, str(other)) < 0
+
+    def __gt__(self, other: object) -> bool:
+        return _natural_compare(self, str(other)) > 0
+
+    def __le__(self, other: object) -> bool:
+        return _natural_compare(self, str(other)) <= 0
+
+    def __ge__(self, other: object) -> bool:
+        return _natural_compare(self, str(other)) >= 0
 
 
-def natural(text: str) -> tuple[tuple[int, str | int], ...]:
-    """Natural order, as ruff's: digit runs compare as numbers."""
-    return tuple(
-        (1, int(chunk)) if chunk.isdigit() else (0, chunk)
-        for chunk in _CHUNKS.split(text)
-        if chunk
-    )
+def _natural_compare(left: str, right: str) -> int:
+    i = j = 0
+    while i < len(left) and j < len(right):
+        a, b = left[i], right[j]
+        if a.isdigit() and b.isdigit():
+            i_end, j_end = _digits_end(left, i), _digits_end(right, j)
+            ours, theirs = left[i:i_end], right[j:j_end]
+            if a == "0" or b == "0":
+                order = (ours > theirs) - (ours < theirs)  # digit by digit
+            else:
+                order = (len(ours) > len(theirs)) - (len(ours) < len(theirs)) or (
+                    (ours > theirs) - (ours < theirs)
+                )
+            if order:
+                return order
+            i, j = i_end, j_end
+        elif a != b:
+            return -1 if a < b else 1
+        else:
+            i, j = i + 1, j + 1
+    return (len(left) - i > 0) - (len(right) - j > 0)
+
+
+def _digits_end(text: str, start: int) -> int:
+    end = start
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    return end
 
 
 def _is_constant(name: str) -> bool:
@@ -31,17 +70,17 @@ def _is_constant(name: str) -> bool:
 def member_key(name: str) -> tuple[object, ...]:
     """isort's `order-by-type` within `from x import ...`: CONSTANTS, Classes, variables."""
     kind = 0 if _is_constant(name) else 1 if name[:1].isupper() else 2
-    return (kind, natural(name.lower()), natural(name))
+    return (kind, Natural(name.lower()), Natural(name))
 
 
 def module_key(name: str) -> tuple[object, ...]:
-    return (natural(name.lower()), natural(name))
+    return (Natural(name.lower()), Natural(name))
 
 
 def export_key(name: str) -> tuple[object, ...]:
     """RUF022's isort-style `__all__` order: SCREAMING_CASE, CamelCase, then the rest."""
     kind = 0 if _is_constant(name) else 1 if name[:1].isupper() else 2
-    return (kind, natural(name))
+    return (kind, Natural(name))
 
 
 def names_used(expression: str) -> set[str]:

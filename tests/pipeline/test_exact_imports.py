@@ -23,7 +23,10 @@ FIXES = ["--select", "F401,I001,RUF022"]
 # Names whose order differs between plain, case-blind and natural sorting.
 NAMES = ["item10", "Item2", "ID", "Item10", "tagged_by", "BaseModel", "URL", "_2024"]
 NAMES += ["A", "a", "HTTPError", "Http2", "HTTP2", "x_1", "X_1"]
+# Digit runs with leading zeros compare digit by digit (the fuzz found them).
+NAMES += ["Error_77", "Error_020637606322", "Schema_1St", "Schema_00526Variant"]
 MODULES = ["batch10", "batch2", "_2024_models", "batch", "batch_object", "b2b"]
+MODULES += ["model75", "model0070072", "model17594", "model093147474138"]
 
 
 def ruff_fixed(source: str) -> str:
