@@ -5,8 +5,6 @@ Every naming and typing decision is taken here; templates only read the result.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -34,7 +32,7 @@ from ..load import Document, DocumentSet
 from ..naming import NameRegistry, pascal, shortened, singular
 from ..openapi import HTTP_METHODS
 from .modules import group_modules
-from .operation_names import operation_name
+from .operation_names import alternative_names, operation_name
 from .operations import OperationBuilder, PathItem, stripped_text
 from .schemas import SchemaBuilder
 
@@ -223,7 +221,9 @@ def _plan_operations(
         method_name = next(
             (
                 candidate
-                for candidate in _method_names(placement.method, method, path)
+                for candidate in alternative_names(
+                    placement.method, method, path, operation
+                )
                 if (placement.resource, candidate) not in taken
             ),
             None,
@@ -277,25 +277,6 @@ def _unreserved(name: OperationName) -> OperationName:
     )
     method = name.method + "_" if name.method in names.resource_member else name.method
     return OperationName(resource, method)
-
-
-def _method_names(name: str, method: str, path: str) -> Iterator[str]:
-    """The planned name, then ever more specific words from the method and the path."""
-
-    def word(segment: str) -> str:
-        return re.sub(r"\W+", "_", segment).strip("_").lower()
-
-    segments = [s for s in path.strip("/").split("/") if word(s)]
-    static = [word(s) for s in segments if "{" not in s]
-    yield name
-    yield f"{name}_{method}"
-    if static:
-        yield f"{name}_{method}_{static[-1]}"
-        yield "_".join([method, *static])
-    # Every segment, parameters as `by_<name>`: distinct for distinct paths.
-    yield "_".join(
-        [method, *(f"by_{word(s)}" if "{" in s else word(s) for s in segments)]
-    )
 
 
 def _waiter(

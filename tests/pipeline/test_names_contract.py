@@ -48,7 +48,7 @@ def test_tags_named_like_client_attributes_keep_the_client_working(collisions):
     assert sdk.base_url_.retrieve().id == "x"
     assert sdk.close_.create().model_dump_ == "v"
     assert sdk.api_key_.retrieve() is not None
-    sdk.with_options_.retrieve()
+    sdk.with_options_.list()  # `options`: a plural, a collection
     assert [r.url.path for r in sent] == [
         "/base_url",
         "/close",

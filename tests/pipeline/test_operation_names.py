@@ -1,0 +1,131 @@
+"""Names a person would write: one test per naming rule, on the shapes real specs have."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.config import ClientConfig, OperationName
+from generator.ir_builder.operation_names import alternative_names, operation_name
+
+CONFIG = ClientConfig.default(Path("spec.yaml"), Path("out/acme"), "acme")
+
+
+def named(
+    method: str,
+    path: str,
+    operation: dict[str, Any] | None = None,
+    *,
+    lists: bool = False,
+    config: ClientConfig = CONFIG,
+) -> str:
+    name = operation_name(config, method, path, operation or {}, lists, True)
+    return ".".join((*name.resource, name.method))
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "lists", "expected"),
+    [
+        ("get", "/v1/batches", True, "batches.list"),
+        ("post", "/v1/batches", False, "batches.create"),
+        ("get", "/v1/batches/{batch_id}", False, "batches.retrieve"),
+        ("post", "/v1/batches/{batch_id}", False, "batches.update"),
+        ("patch", "/v1/batches/{batch_id}", False, "batches.update"),
+        ("delete", "/v1/batches/{batch_id}", False, "batches.delete"),
+        # A plural collection lists even when its page is not a bare array.
+        ("get", "/v1/judges", False, "judges.list"),
+        # A singular is one thing.
+        ("get", "/v1/organization/usage", False, "organization.usage.retrieve"),
+    ],
+)
+def test_rest_verbs_from_the_shape_of_the_path(method, path, lists, expected):
+    assert named(method, path, lists=lists) == expected
+
+
+def test_nested_resources_follow_the_path():
+    assert named("get", "/threads/{thread_id}/messages") == "threads.messages.list"
+    assert named("post", "/threads/{thread_id}/messages") == "threads.messages.create"
+    message = "/threads/{thread_id}/messages/{message_id}"
+    assert named("get", message) == "threads.messages.retrieve"
+    assert named("get", "/fine_tuning/jobs", lists=True) == "fine_tuning.jobs.list"
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "expected"),
+    [
+        ("post", "/v1/batches/{batch_id}/cancel", "batches.cancel"),
+        ("get", "/v1/files/{file_id}/content", "files.content"),
+        ("post", "/v1/messages/count_tokens", "messages.count_tokens"),
+        ("get", "/user/login", "user.login"),
+        ("post", "/user/createWithArray", "user.create_with_array"),
+        ("get", "/pet/findByStatus", "pet.find_by_status"),
+    ],
+)
+def test_actions_are_methods_of_their_resource(method, path, expected):
+    assert named(method, path) == expected
+
+
+def test_an_operation_ids_own_verb_names_a_post():
+    """FastAPI-style ids echo the path, the method and the version: what is left is the
+    verb (`agents_api_v1_conversations_start` is `start`); a CRUD synonym is not one."""
+    start = {"operationId": "agents_api_v1_conversations_start"}
+    assert named("post", "/v1/conversations", start) == "conversations.start"
+    append = {"operationId": "agents_api_v1_conversations_append"}
+    item = "/v1/conversations/{conversation_id}"
+    assert named("post", item, append) == "conversations.append"
+    assert named("post", "/v1/files", {"operationId": "uploadFile"}) == "files.create"
+    # Only a POST: a GET, a PUT and a DELETE mean what their method says.
+    assert named("get", item, {"operationId": "conversations_start"}).endswith(
+        ".retrieve"
+    )
+
+
+def test_a_path_with_a_query_or_fragment_is_a_variant_of_the_operation():
+    assert named("post", "/v1/messages?beta=true") == "beta.messages.create"
+    assert named("get", "/v1/files/{file_id}?beta=true") == "beta.files.retrieve"
+    stream = "/v1/conversations/{conversation_id}/restart#stream"
+    assert named("post", stream) == "conversations.restart_stream"
+
+
+def test_commercial_generators_naming_hints_are_read():
+    speakeasy = {
+        "x-speakeasy-group": "fineTuning.jobs",
+        "x-speakeasy-name-override": "list",
+    }
+    assert named("get", "/v1/fine_tuning/jobs", speakeasy) == "fine_tuning.jobs.list"
+    fern = {"x-fern-sdk-group-name": ["datasets"], "x-fern-sdk-method-name": "get"}
+    assert named("get", "/v1/datasets/{id}", fern) == "datasets.get"
+    # A group alone: the path's own resource goes into the method, as Fern's SDKs have it.
+    group = {"x-fern-sdk-group-name": "finetuning"}
+    models = "/v1/finetuning/finetuned-models"
+    assert named("get", models, group) == "finetuning.list_finetuned_models"
+    assert (
+        named("get", models + "/{id}", group) == "finetuning.retrieve_finetuned_model"
+    )
+
+
+def test_tags_group_where_the_path_does_not():
+    """A dotted tag adds its namespace; a tag naming none of the path's segments is a
+    group of its own, the method from the summary or operationId."""
+    dotted = {"tags": ["beta.conversations"]}
+    assert named("get", "/v1/conversations", dotted) == "beta.conversations.list"
+    billing = {"tags": ["Billing"], "summary": "Check Balance"}
+    assert named("get", "/v1/users/me/balance", billing) == "billing.check_balance"
+    tuning = {"tags": ["Fine-tuning"], "summary": "Get a fine-tune job"}
+    assert named("get", "/fine-tunes/{id}", tuning) == "fine_tuning.retrieve"
+
+
+def test_overrides_win():
+    config = ClientConfig.default(Path("spec.yaml"), Path("out/acme"), "acme")
+    override = OperationName(("jobs",), "fetch")
+    config.operations["GET /v1/fine_tuning/jobs"] = override
+    assert named("get", "/v1/fine_tuning/jobs", config=config) == "jobs.fetch"
+
+
+def test_a_taken_name_gives_way_to_the_operation_ids_own_words():
+    operation = {"operationId": "updatePetWithForm"}
+    names = list(alternative_names("update", "post", "/pet/{petId}", operation))
+    assert names[:3] == ["update", "update_with_form", "create_update"]
+    assert len(set(names)) == len(names)
