@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from ruff import find_ruff_bin
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,6 +102,10 @@ class Outcome:
     traceback: bool = False
     mypy: str = ""
     numbered_names: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    """`METHOD path client.call.path` of every generated operation."""
+    official: list[str] = field(default_factory=list)
+    """`METHOD path official.call.path`, where the spec's Python examples show one."""
 
     @property
     def generated(self) -> bool:
@@ -174,6 +179,10 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
     if result.returncode == 0:
         manifest = json.loads((output / ".sdkforge.json").read_text())
         outcome.operations = len(manifest["operations"])
+        outcome.names = [
+            f"{o['method']} {o['path']} {o['name']}" for o in manifest["operations"]
+        ]
+        outcome.official = official_calls(CORPUS / row["path"])
         outcome.skipped = [
             f"{s['method']} {s['path']}: {s['reason']}" for s in manifest["skipped"]
         ]
@@ -192,6 +201,120 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
         outcome.numbered_names = numbered_names(output, CORPUS / row["path"])
         outcome.black = run_black(output)
     return outcome
+
+
+# A Python SDK call in a spec's code samples: `client.fine_tuning.jobs.list(`.
+OFFICIAL_CALL = re.compile(r"\bclient\.([a-z_][a-z0-9_.]*)\(")
+
+
+def official_calls(spec: Path) -> list[str]:
+    """The official SDK's call path of each operation whose Python code sample shows one
+    (`x-codeSamples`, `x-code-samples`, `x-oaiMeta` examples): what our names are
+    compared with in NAMES.md, never what they are made from."""
+    try:
+        text = spec.read_text(encoding="utf-8")
+        data = json.loads(text) if spec.suffix == ".json" else yaml.safe_load(text)
+    except (OSError, ValueError, yaml.YAMLError):
+        return []
+    found = []
+    paths = data.get("paths") if isinstance(data, dict) else None
+    for path, item in (paths or {}).items() if isinstance(paths, dict) else ():
+        for method, operation in (item or {}).items() if isinstance(item, dict) else ():
+            if not isinstance(operation, dict):
+                continue
+            samples = json.dumps(
+                [
+                    operation.get(k)
+                    for k in ("x-codeSamples", "x-code-samples", "x-oaiMeta")
+                ]
+            )
+            python = [
+                call
+                for call in OFFICIAL_CALL.findall(samples.replace("\\n", "\n"))
+                if "." in call
+            ]
+            if python:
+                found.append(f"{method.upper()} {path} {python[0]}")
+    return found
+
+
+def write_names_report(outcomes: list[Outcome], path: Path) -> None:
+    """tests/corpus/NAMES.md: the longest names and the echoes of HTTP methods and version
+    segments in every real-world document's client, and agreement with the official SDK
+    where a spec's code samples show its calls."""
+    echo_words = {"get", "post", "put", "patch", "head", "options"}
+    rows = []
+    for o in outcomes:
+        if o.role != "real-world" or not o.generated:
+            continue
+        for entry in o.names:
+            method, rest = entry.split(" ", 1)
+            operation_path, name = rest.rsplit(" ", 1)
+            words = name.split(".")[-1].split("_")
+            echoes = sorted(
+                {w for w in words if w in echo_words}
+                | {
+                    w
+                    for w in name.replace(".", "_").split("_")
+                    if re.fullmatch(r"v\d+", w)
+                }
+            )
+            rows.append((o.path, method, operation_path, name, len(words), echoes))
+    flagged = [r for r in rows if r[5] or r[4] > 4]
+    lines = [
+        "# Names report",
+        "",
+        "Written by `make corpus` beside REPORT.md: the call path of every operation of every",
+        "real-world document's client (`client.<resources>.<method>`).",
+        "",
+        f"- operations named: {len(rows)} in {len({r[0] for r in rows})} documents",
+        (
+            f"- names echoing an HTTP method or a version segment: {sum(bool(r[5]) for r in rows)}"
+            " (a Speakeasy or Fern naming hint may ask for `get`: the official SDK's name)"
+        ),
+        f"- method names of more than four words: {sum(r[4] > 4 for r in rows)}",
+        "",
+        "## Agreement with the official SDK",
+        "",
+        "Where a spec's Python code samples show the official SDK's call for an operation:",
+        "",
+        "| document | same call path | operations with a sample |",
+        "|---|---:|---:|",
+    ]
+    for o in sorted(outcomes, key=lambda o: o.path):
+        if not o.official or not o.generated:
+            continue
+        ours = {entry.rsplit(" ", 1)[0]: entry.rsplit(" ", 1)[1] for entry in o.names}
+        theirs = {
+            entry.rsplit(" ", 1)[0]: entry.rsplit(" ", 1)[1] for entry in o.official
+        }
+        same = sum(ours.get(key) == call for key, call in theirs.items())
+        lines.append(f"| `{o.path}` | {same} | {len(theirs)} |")
+    lines += [
+        "",
+        "## The longest names",
+        "",
+        *(
+            f"- `{r[3]}` ({r[1]} `{r[2]}`, `{r[0]}`)"
+            for r in sorted(rows, key=lambda r: (-r[4], -len(r[3])))[:25]
+        ),
+        "",
+        "## Echoes and long names",
+        "",
+        *(
+            f"- `{r[3]}` ({r[1]} `{r[2]}`, `{r[0]}`): "
+            + ", ".join(
+                [
+                    *(f"echoes {w}" for w in r[5]),
+                    *(["more than four words"] if r[4] > 4 else []),
+                ]
+            )
+            for r in flagged[:300]
+        ),
+    ]
+    if not flagged:
+        lines.append("None.")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def folder_of(row: dict[str, str]) -> str:
@@ -514,6 +637,7 @@ def main() -> int:
     outcomes = [*cached.values(), *fresh]
     outcomes = [o for o in outcomes if o.path in by_path]
     write_report(outcomes, args.report, len(rows), fingerprint)
+    write_names_report(outcomes, args.report.with_name("NAMES.md"))
     print(args.report.read_text().split("## Misses")[0])
     return 0
 
