@@ -563,6 +563,9 @@ class Operation:
     pagination: Pagination | None = None
     stream_event: TypeExpr | None = None
     """The event type when the operation can answer with server-sent events (`stream=True`)."""
+    incomplete: tuple[str, ...] = ()
+    """What of the operation the spec left out or got wrong, filled in or dropped (an
+    undeclared path parameter, a parameter in no known place): the manifest lists it."""
 
     def result_annotation(self, is_async: bool) -> str:
         """What the method returns: the response, or a page of items."""

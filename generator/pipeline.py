@@ -107,6 +107,7 @@ def generate(
                     "method": op.method.upper(),
                     "path": op.path,
                     "name": ".".join((*path, op.name)),
+                    **({"incomplete": list(op.incomplete)} if op.incomplete else {}),
                 }
                 for path, op in api.operations()
             ],

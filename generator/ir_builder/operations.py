@@ -56,6 +56,8 @@ class OperationBuilder:
         self.schemas = schemas
         self.documents = schemas.documents
         self.auth = auth
+        self._incomplete: list[str] = []
+        """What the operation being built lacks in the spec (`Operation.incomplete`)."""
 
     def _sent_by_the_client(self, location: str, name: str) -> bool:
         """A parameter that is the API key the client sends itself (specs often declare
@@ -131,6 +133,7 @@ class OperationBuilder:
     ) -> Operation:
         """The operation of `path_item` at `pointer` of `document` (which differ from the
         path item's when the operation is a `$ref` to another file)."""
+        self._incomplete = []
         parameters = self._parameters(
             path, path_item, operation, document, pointer, base
         )
@@ -163,6 +166,7 @@ class OperationBuilder:
             errors=errors,
             pagination=self._pagination(method, parameters, response),
             stream_event=stream_event,
+            incomplete=tuple(self._incomplete),
         )
 
     def _stream_event(
@@ -255,6 +259,9 @@ class OperationBuilder:
                 ):
                     continue
                 if value.get("in") not in get_args(ParameterLocation):
+                    self._incomplete.append(
+                        f"parameter {value['name']!r} left out: in {value.get('in')!r}"
+                    )
                     places = ", ".join(get_args(ParameterLocation))
                     self.schemas.warn(
                         Diagnostic(
@@ -321,6 +328,9 @@ class OperationBuilder:
         template_names = re.findall(r"{([^}]+)}", path)
         for wire_name in template_names:
             if ("path", wire_name) not in merged:
+                self._incomplete.append(
+                    f"path parameter {{{wire_name}}} not declared: a string"
+                )
                 parameters.append(
                     Parameter(
                         _parameter_name(wire_name, "path"),

@@ -104,6 +104,8 @@ class Outcome:
     numbered_names: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     """`METHOD path client.call.path` of every generated operation."""
+    incomplete: int = 0
+    """Generated operations the spec left something out of (the manifest's `incomplete`)."""
     official: list[str] = field(default_factory=list)
     """`METHOD path official.call.path`, where the spec's Python examples show one."""
 
@@ -183,6 +185,9 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
             f"{o['method']} {o['path']} {o['name']}" for o in manifest["operations"]
         ]
         outcome.official = official_calls(CORPUS / row["path"])
+        outcome.incomplete = sum(
+            bool(o.get("incomplete")) for o in manifest["operations"]
+        )
         outcome.skipped = [
             f"{s['method']} {s['path']}: {s['reason']}" for s in manifest["skipped"]
         ]
@@ -511,7 +516,10 @@ def write_report(
         ),
         (
             f"- their operations: {ops_generated} of {ops_in_spec} generated"
-            f" ({100 * ops_generated / max(ops_in_spec, 1):.2f}%)"
+            f" ({100 * ops_generated / max(ops_in_spec, 1):.2f}%), of which"
+            f" {sum(o.incomplete for o in importing)} incomplete (the spec leaves out a"
+            " path parameter, or puts a parameter in no known place: the manifest says"
+            " what, per operation)"
         ),
         f"- test fixtures: {sum(o.imports for o in fixtures)} of {len(fixtures)} generate and import",
         (

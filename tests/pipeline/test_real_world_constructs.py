@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.pipeline.test_cli import run
@@ -200,3 +201,16 @@ def test_an_undeclared_path_parameter_is_one_warning_at_its_operation(tmp_path: 
         "{item_id} is not declared; generated as a required string"
     )
     assert result.stderr.splitlines() == [expected]
+
+
+def test_operations_the_spec_leaves_incomplete_say_so_in_the_manifest(tmp_path: Path):
+    """Counted apart from whole ones: the manifest names what each one lacks."""
+    (tmp_path / "spec.yaml").write_text(TYPO.replace("/items:", "/items/{shelf}:"))
+    result = run("generate", "spec.yaml", "--output", "out/items", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    manifest = (tmp_path / "out" / "items" / ".sdkforge.json").read_text()
+    [operation] = json.loads(manifest)["operations"]
+    assert operation["incomplete"] == [
+        "parameter 'limit' left out: in 'querry'",
+        "path parameter {shelf} not declared: a string",
+    ]
