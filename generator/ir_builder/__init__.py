@@ -221,8 +221,11 @@ def _plan_operations(
         method_name = next(
             (
                 candidate
-                for candidate in alternative_names(
-                    placement.method, method, path, operation
+                for candidate in (
+                    _unreserved(OperationName(placement.resource, name)).method
+                    for name in alternative_names(
+                        placement.method, method, path, operation
+                    )
                 )
                 if (placement.resource, candidate) not in taken
             ),

@@ -137,12 +137,16 @@ def operation_name(
     resources = [*namespace, *resources]
     if suffix:
         name = f"{name}_{suffix}"
-    # Methods may shadow builtins (`list`, `format`); keywords are escaped, and a
-    # name from an operationId such as `4oD_Browse` gets a word in front of its digit.
+    chain = tuple(identifier(snake(part) or "default") for part in resources)
+    return OperationName(chain, _method_identifier(name))
+
+
+def _method_identifier(name: str) -> str:
+    """Methods may shadow builtins (`list`, `format`); keywords are escaped, and a name
+    from an operationId such as `4oD_Browse` gets a word in front of its digit."""
     if name[:1].isdigit():
         name = "op_" + name
-    chain = tuple(identifier(snake(part) or "default") for part in resources)
-    return OperationName(chain, name + "_" if keyword.iskeyword(name) else name)
+    return name + "_" if keyword.iskeyword(name) else name
 
 
 def _tag_matches(tag: str, statics: list[str]) -> bool:
@@ -345,6 +349,13 @@ def alternative_names(
     the operationId's own words (`update_with_form`), the REST verb and the path's
     words, and last every segment (parameters as `by_<name>`), distinct for distinct
     paths."""
+    for candidate in _alternatives(name, method, path, operation):
+        yield _method_identifier(candidate)
+
+
+def _alternatives(
+    name: str, method: str, path: str, operation: dict[str, Any]
+) -> Iterator[str]:
     path = _variant(path)[0]
     segments = [segment for segment in path.strip("/").split("/") if snake(segment)]
     statics = [snake(s) for s in segments if "{" not in s]

@@ -129,3 +129,12 @@ def test_a_taken_name_gives_way_to_the_operation_ids_own_words():
     names = list(alternative_names("update", "post", "/pet/{petId}", operation))
     assert names[:3] == ["update", "update_with_form", "create_update"]
     assert len(set(names)) == len(names)
+
+
+def test_a_fallback_name_is_still_a_python_identifier():
+    """Kubernetes' `replaceStorageV1StorageClass` left `class`: a keyword."""
+    names = list(
+        alternative_names("retrieve", "get", "/a/{b}", {"operationId": "getClass"})
+    )
+    assert "class_" in names and "class" not in names
+    assert all(name.isidentifier() for name in names)
