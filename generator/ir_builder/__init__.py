@@ -199,8 +199,7 @@ def _plan_operations(
         )
 
     operation_ids = [found_at[4].get("operationId") for found_at in found]
-    planned: list[_Planned] = []
-    taken: set[tuple[tuple[str, ...], str]] = set()
+    placed = []
     for where, path, method, item, operation, document, pointer in found:
         unique_id = operation_ids.count(operation.get("operationId")) == 1
         try:
@@ -218,6 +217,18 @@ def _plan_operations(
                     f"shortened to {placement.resource[0]}",
                 )
             )
+        placed.append(
+            (where, path, method, item, operation, document, pointer, placement)
+        )
+    # A nested resource is an attribute of its parent: no method of the parent may
+    # take its name (`executions.terminate` beside `executions.terminate.batch`).
+    taken: set[tuple[tuple[str, ...], str]] = {
+        (entry[-1].resource[:depth], entry[-1].resource[depth])
+        for entry in placed
+        for depth in range(1, len(entry[-1].resource))
+    }
+    planned: list[_Planned] = []
+    for where, path, method, item, operation, document, pointer, placement in placed:
         method_name = next(
             (
                 candidate

@@ -8,7 +8,9 @@ from typing import Any
 import pytest
 
 from generator.config import ClientConfig, OperationName
+from generator.ir_builder import build
 from generator.ir_builder.operation_names import alternative_names, operation_name
+from generator.load import load
 
 CONFIG = ClientConfig.default(Path("spec.yaml"), Path("out/acme"), "acme")
 
@@ -138,3 +140,24 @@ def test_a_fallback_name_is_still_a_python_identifier():
     )
     assert "class_" in names and "class" not in names
     assert all(name.isidentifier() for name in names)
+
+
+def test_a_method_never_takes_the_name_of_a_nested_resource(write_spec, tmp_path):
+    """`POST /executions/{id}/terminate` and `POST /executions/terminate/batch`: the
+    first cannot be `executions.terminate`, an attribute the second's resource needs."""
+    spec = write_spec(
+        """
+        openapi: 3.0.3
+        info: {title: T, version: "1"}
+        paths:
+          /executions/{id}/terminate:
+            post: {responses: {"204": {description: ok}}}
+          /executions/terminate/batch:
+            post: {responses: {"204": {description: ok}}}
+        """
+    )
+    config = ClientConfig.default(spec, tmp_path / "acme", "acme")
+    api = build(load(spec), config, lambda _: None)
+    names = {".".join((*path, op.name)) for path, op in api.operations()}
+    assert "executions.terminate.batch" in names
+    assert "executions.terminate" not in names
