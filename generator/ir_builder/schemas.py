@@ -680,6 +680,9 @@ def _enum(schema: dict[str, Any]) -> TypeExpr:
         fallback = Primitive("str")
     elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
         fallback = Primitive("int")
+    elif all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+        # `enum: [0.5, 1.0]`: a number (a float is no `Literal` member type checkers take).
+        fallback = Primitive("float")
     else:
         fallback = Primitive("str | int | float | bool")
     known = EnumType(values, fallback)

@@ -214,3 +214,25 @@ def test_operations_the_spec_leaves_incomplete_say_so_in_the_manifest(tmp_path: 
         "parameter 'limit' left out: in 'querry'",
         "path parameter {shelf} not declared: a string",
     ]
+
+
+def test_a_number_enum_is_a_float_and_a_mixed_one_keeps_its_literals(tmp_path: Path):
+    """A float is no `Literal` member type checkers accept; `[0.5, 1.0]` was typed
+    `str | float | bool` (Together's temperature presets)."""
+    (tmp_path / "spec.yaml").write_text(
+        "openapi: 3.1.0\n"
+        'info: {title: T, version: "1"}\n'
+        "paths: {}\n"
+        "components:\n"
+        "  schemas:\n"
+        "    Sampling:\n"
+        "      type: object\n"
+        "      properties:\n"
+        "        temperature: {type: number, enum: [0.5, 1.0, 1.5]}\n"
+        '        mixed: {enum: [1, "a", 2.5, true]}\n'
+    )
+    result = run("generate", "spec.yaml", "--output", "out/acme", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    model = (tmp_path / "out" / "acme" / "models" / "sampling.py").read_text()
+    assert "temperature: float | None = None" in model
+    assert 'mixed: Literal[1, "a"] | str | float | bool | None = None' in model
