@@ -7,7 +7,10 @@ fake is seeded with a batch and a file of those ids before the examples run.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -64,3 +67,20 @@ def test_readme_examples_run(
     assert len(blocks) >= 6
     # The errors example asked for an unknown id and got the 404 it prints.
     assert any(r.path.endswith("/does-not-exist") for r in fake.requests)
+
+
+@pytest.mark.parametrize("package", sorted(CASES))
+def test_readme_examples_type_check_as_one_script(package: str, tmp_path: Path):
+    """Read top to bottom, the examples are one script that `mypy --strict` accepts: no
+    name rebound to another type (a `wait` result, a streamed response)."""
+    script = tmp_path / "readme_examples.py"
+    script.write_text("\n".join(code_blocks(package)))
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(script)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MYPYPATH": str(GENERATED)},
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout
