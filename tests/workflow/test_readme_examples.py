@@ -57,7 +57,7 @@ def test_readme_examples_run(
         "## Streaming responses", "## Waiting", "## Logging",
     ):  # fmt: skip
         assert section in headings
-    waited = namespace["result"] if "## Waiting" in headings else None
+    waited = namespace["finished"] if "## Waiting" in headings else None
     assert waited is None or waited.status == "completed"
     downloaded = (tmp_path / "downloaded.bin").read_bytes()
     if 'content("file_abc123")' in headings:
