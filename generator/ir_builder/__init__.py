@@ -344,6 +344,8 @@ def _resources(
         )
         tree[placement.resource].append(replace(operation, parameters=parameters))
 
+    classes: set[str] = set()
+
     def node(path: tuple[str, ...]) -> Resource:
         children = tuple(
             node(child)
@@ -354,9 +356,15 @@ def _resources(
             waiter[1] if waiter is not None and waiter[0] == path else None
         )
         class_name = pascal("_".join(path))
-        # The module imports that model, or the runtime's name: don't hide it.
-        if class_name in model_names or class_name in reserved().resource_class:
+        # The module imports that model, or the runtime's name: don't hide it; nor may
+        # two resources share a class (`devices.switch.ports`, `devices.switch_ports`).
+        while (
+            class_name in model_names
+            or class_name in reserved().resource_class
+            or class_name in classes
+        ):
             class_name += "Resource"
+        classes.add(class_name)
         return Resource(
             path[-1],
             class_name,

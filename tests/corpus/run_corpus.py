@@ -445,8 +445,12 @@ EXPLANATIONS = (
     ("JSON syntax error", "the file is not valid JSON; the error names the line"),
     ("remote $ref", "a $ref to a URL: sdkforge never fetches from the network"),
     (
-        "points outside the spec's folder",
-        "a $ref to a file outside the spec's folder, refused by design (see malicious/)",
+        "the folder a spec's files may come from",
+        (
+            "a $ref to a file outside the project's folder (the spec's, with no"
+            " pyproject.toml above it), refused by design (see malicious/); --ref-root"
+            " widens it"
+        ),
     ),
     (
         "file not found",

@@ -161,3 +161,26 @@ def test_a_method_never_takes_the_name_of_a_nested_resource(write_spec, tmp_path
     names = {".".join((*path, op.name)) for path, op in api.operations()}
     assert "executions.terminate.batch" in names
     assert "executions.terminate" not in names
+
+
+def test_resources_whose_names_join_alike_get_classes_of_their_own(
+    write_spec, tmp_path
+):
+    """`devices.switch.ports` and `devices.switch_ports` both joined to
+    `DevicesSwitchPorts`: one module defined the class twice (Meraki's spec)."""
+    spec = write_spec(
+        """
+        openapi: 3.0.3
+        info: {title: T, version: "1"}
+        paths:
+          /devices/{serial}/switch/ports/cycle:
+            post: {responses: {"204": {description: ok}}}
+          /devices/{serial}/switchPorts:
+            get: {responses: {"204": {description: ok}}}
+        """
+    )
+    config = ClientConfig.default(spec, tmp_path / "acme", "acme")
+    api = build(load(spec), config, lambda _: None)
+    classes = [node.class_name for top in api.resources for node in top.nodes()]
+    assert len(classes) == len(set(classes))
+    assert {"DevicesSwitchPorts", "DevicesSwitchPortsResource"} <= set(classes)
