@@ -77,7 +77,7 @@ def test_each_style_is_sent_as_the_spec_spells_it(write_spec, tmp_path: Path):
         api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(handler))
     )
     point = package.Point(x=1, y=2)
-    client.items.get(
+    client.items.retrieve(
         [3, 4],
         ["a", "b"],
         ["c", "d"],
