@@ -1,7 +1,9 @@
 """A fixed smoke subset of ../shared/corpus, run by `make test` (`make corpus` runs it all).
 
 Each document must generate a client with every operation of the spec and with every
-module importing; each negative fixture must end in a located error or warning.
+module importing, and an LLM provider's client must pass `ruff check`, `ruff format
+--check`, `black --check` and `mypy --strict`; each negative fixture must end in a
+located error or warning.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from ruff import find_ruff_bin  # type: ignore[import-untyped]
 
 from generator.config import ClientConfig
 from generator.diagnostics import FatalError
@@ -91,6 +94,21 @@ def test_generates_every_operation_and_imports(path: str, tmp_path: Path):
         check=False,
     )
     assert imported.returncode == 0, imported.stderr[-2000:]
+    if path.startswith("llm-providers/"):
+        # The specs our users bring: the client passes every gate the README promises.
+        for gate in GATES:
+            checked = subprocess.run(
+                gate, cwd=tmp_path, capture_output=True, text=True, check=False
+            )
+            assert checked.returncode == 0, f"{gate[:4]}:\n{checked.stdout[-3000:]}"
+
+
+GATES = [
+    [find_ruff_bin(), "check", "--isolated", "smoke_client"],
+    [find_ruff_bin(), "format", "--isolated", "--check", "smoke_client"],
+    [sys.executable, "-m", "black", "--check", "--quiet", "smoke_client"],
+    [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "smoke_client"],
+]
 
 
 @pytest.mark.parametrize("path", NEGATIVE)
