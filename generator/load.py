@@ -706,8 +706,8 @@ def load(
     refs: dict[Path, list[tuple[str, str]]] = {}
     while pending:
         document = pending.pop()
-        refs[document.path.resolve()] = list(iter_refs(document.data))
-        for ref_pointer, ref in refs[document.path.resolve()]:
+        found = refs[document.path.resolve()] = list(iter_refs(document.data))
+        for ref_pointer, ref in found:
             file_part = ref.partition("#")[0]
             if not file_part:
                 continue

@@ -33,6 +33,7 @@ import jsonschema_rs
 
 from .diagnostics import InputError, join_pointer
 from .load import Document, DocumentSet
+from .openapi import HTTP_METHODS
 
 Finding = tuple[str, str]
 """A finding: (JSON pointer in the root document, message)."""
@@ -41,7 +42,6 @@ _UNRESOLVED = object()
 """What a `$ref` that leads nowhere or back to itself resolves to: nothing to check here
 (the builder reports it, located)."""
 
-_OPERATIONS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _SCHEMA_VERSIONS = {"3.1": "3.1", "3.0": "3.0", "2.": "2.0"}
 
 
@@ -137,7 +137,9 @@ def _referenced_operations(data: dict[str, Any]) -> tuple[str, ...]:
         for path, item in (paths.items() if isinstance(paths, dict) else ())
         if isinstance(item, dict)
         for method, operation in item.items()
-        if method in _OPERATIONS and isinstance(operation, dict) and "$ref" in operation
+        if method in HTTP_METHODS
+        and isinstance(operation, dict)
+        and "$ref" in operation
     )
 
 
@@ -209,7 +211,7 @@ class _Walk:
                 )
             )
         for method, operation in item.items():
-            if method in _OPERATIONS:
+            if method in HTTP_METHODS:
                 yield from self._operation(
                     url,
                     method,

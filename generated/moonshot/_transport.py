@@ -146,6 +146,7 @@ class DeadlineTransport(httpx.HTTPTransport):
 
     def __init__(self) -> None:
         super().__init__()
+        # httpx's own default limits, which it does not export.
         limits = httpx.Limits(max_connections=100, max_keepalive_connections=20)
         self._pool = httpcore.ConnectionPool(
             ssl_context=httpx.create_ssl_context(),

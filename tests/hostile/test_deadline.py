@@ -18,17 +18,9 @@ from collections.abc import Callable, Iterator
 import moonshot
 import pytest
 
-BATCH = json.dumps(
-    {
-        "id": "batch_1",
-        "object": "batch",
-        "endpoint": "/v1/chat/completions",
-        "input_file_id": "file_1",
-        "completion_window": "24h",
-        "status": "completed",
-        "created_at": 1,
-    }
-).encode()
+from tests.hostile.test_hostile_servers import BATCH as BATCH_OBJECT
+
+BATCH = json.dumps(BATCH_OBJECT).encode()
 TRICKLE = 0.2  # seconds between two pieces: well inside the read timeout
 PIECES = 15  # 3 s in all: well past the 1 s deadline
 
