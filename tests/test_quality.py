@@ -1,29 +1,16 @@
-"""Every generated package passes ruff, ruff format, black and mypy --strict."""
+"""Every generated package passes ruff check, ruff format, black and mypy --strict."""
 
 from __future__ import annotations
 
 import subprocess
-import sys
 
 import pytest
-from ruff import find_ruff_bin
 
 from tests.conftest import GENERATED
+from tests.gates import gate_commands
 
-CHECKS = {
-    "ruff check": [find_ruff_bin(), "check", "."],
-    "ruff format": [find_ruff_bin(), "format", "--check", "."],
-    "black": [sys.executable, "-m", "black", "--check", "."],
-    "mypy --strict": [
-        sys.executable,
-        "-m",
-        "mypy",
-        "--strict",
-        "mka1",
-        "moonshot",
-        "siliconflow",
-    ],
-}
+PACKAGES = ("mka1", "moonshot", "siliconflow")
+CHECKS = gate_commands(*PACKAGES)
 
 
 @pytest.mark.parametrize("name", list(CHECKS))

@@ -5,6 +5,7 @@ Every naming and typing decision is taken here; templates only read the result.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import Any, NamedTuple
 
@@ -32,7 +33,7 @@ from ..load import Document, DocumentSet
 from ..naming import NameRegistry, pascal, shortened, singular
 from ..openapi import HTTP_METHODS
 from .modules import group_modules
-from .operation_names import alternative_names, operation_name
+from .operation_names import alternative_names, item_collections, operation_name
 from .operations import OperationBuilder, PathItem, stripped_text
 from .schemas import SchemaBuilder
 
@@ -198,16 +199,19 @@ def _plan_operations(
             )
         )
 
-    operation_ids = [found_at[4].get("operationId") for found_at in found]
+    operation_ids = Counter(found_at[4].get("operationId") for found_at in found)
+    collections = item_collections(paths, config.path_prefix)
     placed = []
     for where, path, method, item, operation, document, pointer in found:
-        unique_id = operation_ids.count(operation.get("operationId")) == 1
+        unique_id = operation_ids[operation.get("operationId")] == 1
         try:
             lists = builder.returns_list(operation, document, pointer)
         except InputError as problem:
             skipped.append(_skipped(warn, problem, method, path, where))
             continue
-        named = operation_name(config, method, path, operation, lists, unique_id)
+        named = operation_name(
+            config, method, path, operation, lists, unique_id, collections
+        )
         placement = _unreserved(named)
         if shortened(named.resource[0]) != named.resource[0]:
             warn(

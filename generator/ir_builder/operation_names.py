@@ -12,14 +12,21 @@ verb-led segment such as `/messages/count_tokens`). A POST whose cleaned operati
 verb of its own (`start`, `append`) takes it. An operationId is cleaned of the words that
 echo its path, its HTTP method, version segments and framework words (`api`, `routes`).
 A path written with a query or fragment to define a second operation on it (`?beta=true`,
-`#stream`) puts the operation under that namespace (`client.beta...`) or suffix (`_stream`).
+`#stream`) puts the operation under that namespace (`client.beta...`) or suffix (`_stream`),
+and an operation a vendor extension marks beta (`x-beta: true`, `x-oaiMeta: {beta: true}`)
+goes under `client.beta`, as the official LLM SDKs have it.
+
+A tag that names none of the path's segments groups its operations instead of the path
+(`Billing` for `/users/me/balance`), unless the path nests in a collection the spec has
+items of (`/threads`, `/threads/{thread_id}/runs`), or the operationId only repeats the path:
+the path then names the resource better than the tag.
 """
 
 from __future__ import annotations
 
 import keyword
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..config import ClientConfig, OperationName
@@ -90,7 +97,9 @@ def operation_name(
     operation: dict[str, Any],
     lists: bool,
     unique_operation_id: bool,
+    collections: frozenset[str] = frozenset(),
 ) -> OperationName:
+    """`collections`: the first path segments the spec has items of (`item_collections`)."""
     override = config.operations.get(f"{method.upper()} {path}")
     if override:
         return override
@@ -99,9 +108,17 @@ def operation_name(
     path, namespace, suffix = _variant(path)
     segments = _segments(path, config.path_prefix)
     hinted_group, hinted_method = _hints(operation)
+    if not hinted_group and "beta" not in namespace and _marked_beta(operation):
+        namespace = ["beta", *namespace]
     group = _tag_group(operation)
     statics = [snake(text) for text, is_parameter in segments if not is_parameter]
-    if hinted_group or not group or _tag_matches(group[-1], statics):
+    if (
+        hinted_group
+        or not group
+        or _tag_matches(group[-1], statics)
+        or _nests_in_collection(segments, collections)
+        or _says_only_the_path(operation, statics, group)
+    ):
         resources, shape, action = _shape(segments)
         if hinted_group:
             # The group stands for the path's resources; the last of them, when the
@@ -139,6 +156,65 @@ def operation_name(
         name = f"{name}_{suffix}"
     chain = tuple(identifier(snake(part) or "default") for part in resources)
     return OperationName(chain, _method_identifier(name))
+
+
+def item_collections(paths: Iterable[str], prefix: str) -> frozenset[str]:
+    """The first static segments that some path follows with a parameter (`threads` for
+    `/threads/{thread_id}`): collections whose items the spec addresses."""
+    found = set()
+    for path in paths:
+        segments = _segments(_variant(path)[0], prefix)
+        if len(segments) > 1 and not segments[0][1] and segments[1][1]:
+            found.add(snake(segments[0][0]))
+    return frozenset(found)
+
+
+def _nests_in_collection(
+    segments: list[tuple[str, bool]], collections: frozenset[str]
+) -> bool:
+    """Whether the path is such a collection, or goes through one of its items."""
+    return (
+        bool(segments)
+        and not segments[0][1]
+        and snake(segments[0][0]) in collections
+        and (len(segments) == 1 or segments[1][1])
+    )
+
+
+def _says_only_the_path(
+    operation: dict[str, Any], statics: list[str], group: list[str]
+) -> bool:
+    """Whether the words that would name the method within a tag's group only repeat the
+    path and a CRUD verb (`chat_moderations_v1_chat_moderations_post` for
+    `/v1/chat/moderations`): the path and the HTTP method then say it as well
+    (`chat.moderations.create`)."""
+    operation_id = operation.get("operationId")
+    if not isinstance(operation_id, str):
+        return False
+    # Stop words count here: `createThreadAndRun` says more than `/threads/runs`.
+    group_words = _echoes(group)
+    said = {
+        word
+        for word in words(operation_id)
+        if word not in group_words
+        and word not in _FRAMEWORK_WORDS
+        and not _VERSION.match(word)
+        and not word.isdigit()
+    }
+    return bool(said) and said <= _echoes(statics) | _CRUD_WORDS.keys()
+
+
+def _marked_beta(operation: dict[str, Any]) -> bool:
+    """Whether a vendor extension marks the operation beta: `x-beta: true`, or an
+    extension object holding `beta: true` (OpenAI's `x-oaiMeta`)."""
+    for key, value in operation.items():
+        if not key.startswith("x-"):
+            continue
+        if value is True and key.lower().endswith("beta"):
+            return True
+        if isinstance(value, dict) and value.get("beta") is True:
+            return True
+    return False
 
 
 def _method_identifier(name: str) -> str:

@@ -2,8 +2,9 @@
 
 For each document of INDEX.tsv (roles real-world, example, test-fixture, negative-fixture)
 this runs `sdkforge generate` in a subprocess, then imports every generated module in
-another, and writes tests/corpus/REPORT.md: totals first, then one row per document.
-A fixed sample of 40 generated packages is also checked with `mypy --strict`.
+another, runs the four gates of tests/gates.py (ruff check, ruff format --check, black
+--check, mypy --strict) on every package it generates, and writes tests/corpus/REPORT.md:
+totals first, then one row per document.
 
     python tests/corpus/run_corpus.py [--jobs 2] [--only SUBSTRING] [--report PATH]
 """
@@ -21,15 +22,19 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from ruff import find_ruff_bin
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from tests.corpus.name_quality import HTTP_WORDS, name_flags
+from tests.gates import failed_gates, gate_commands
+
 CORPUS = ROOT.parent / "shared" / "corpus"
 REPORT = ROOT / "tests" / "corpus" / "REPORT.md"
 # Outcomes are appended here as they complete, keyed by document and generator source,
@@ -37,8 +42,7 @@ REPORT = ROOT / "tests" / "corpus" / "REPORT.md"
 CACHE = ROOT / "tests" / "corpus" / ".cache" / "outcomes.jsonl"
 ROLES = ("real-world", "example", "test-fixture", "negative-fixture")
 TIMEOUT = 900
-MYPY_SAMPLE = 40
-MYPY_REQUIRED = (
+NAMED = (
     "openai/openapi.yaml",
     "stripe/openapi/spec3.json",
     "github/generated/api.github.com.json",
@@ -90,8 +94,9 @@ class Outcome:
     exit_code: int | str = ""
     seconds: float = 0.0
     cpu_seconds: float = 0.0
-    black: str = ""
-    """`black --check`, then `ruff format --check`, on the generated package: "ok", or what failed."""
+    gates: dict[str, str] | None = None
+    """The gates the generated package fails (tests/gates.py), each with the end of what it
+    said: `{}` when it passes all four; None when they did not run."""
     operations: int = 0
     skipped: list[str] = field(default_factory=list)
     modules: int = 0
@@ -100,7 +105,6 @@ class Outcome:
     located_warnings: int = 0
     error: str = ""
     traceback: bool = False
-    mypy: str = ""
     numbered_names: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     """`METHOD path client.call.path` of every generated operation."""
@@ -204,7 +208,6 @@ def run_one(row: dict[str, str], work: Path) -> Outcome:
             [check.stderr[-300:]] if check.returncode else []
         )
         outcome.numbered_names = numbered_names(output, CORPUS / row["path"])
-        outcome.black = run_black(output)
     return outcome
 
 
@@ -243,11 +246,21 @@ def official_calls(spec: Path) -> list[str]:
     return found
 
 
+def _openai_sdk_calls() -> dict[str, set[str]]:
+    """`{"METHOD path": {call paths}}` from official/openai-python.tsv."""
+    calls: dict[str, set[str]] = {}
+    table = ROOT / "tests" / "corpus" / "official" / "openai-python.tsv"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            method, path, call = line.split("\t")
+            calls.setdefault(f"{method} {path}", set()).add(call)
+    return calls
+
+
 def write_names_report(outcomes: list[Outcome], path: Path) -> None:
     """tests/corpus/NAMES.md: the longest names and the echoes of HTTP methods and version
     segments in every real-world document's client, and agreement with the official SDK
     where a spec's code samples show its calls."""
-    echo_words = {"get", "post", "put", "patch", "head", "options"}
     rows = []
     for o in outcomes:
         if o.role != "real-world" or not o.generated:
@@ -255,17 +268,11 @@ def write_names_report(outcomes: list[Outcome], path: Path) -> None:
         for entry in o.names:
             method, rest = entry.split(" ", 1)
             operation_path, name = rest.rsplit(" ", 1)
-            words = name.split(".")[-1].split("_")
-            echoes = sorted(
-                {w for w in words if w in echo_words}
-                | {
-                    w
-                    for w in name.replace(".", "_").split("_")
-                    if re.fullmatch(r"v\d+", w)
-                }
-            )
-            rows.append((o.path, method, operation_path, name, len(words), echoes))
-    flagged = [r for r in rows if r[5] or r[4] > 4]
+            *resource, method_name = name.split(".")
+            flags = name_flags(operation_path, resource, method_name)
+            rows.append((o.path, method, operation_path, name, flags))
+    flagged = [r for r in rows if r[4]]
+    sdk = _openai_sdk_calls()
     lines = [
         "# Names report",
         "",
@@ -273,18 +280,27 @@ def write_names_report(outcomes: list[Outcome], path: Path) -> None:
         "real-world document's client (`client.<resources>.<method>`).",
         "",
         f"- operations named: {len(rows)} in {len({r[0] for r in rows})} documents",
-        (
-            f"- names echoing an HTTP method or a version segment: {sum(bool(r[5]) for r in rows)}"
-            " (a Speakeasy or Fern naming hint may ask for `get`: the official SDK's name)"
+        *(
+            f"- names that {label}: {sum(any(f.startswith(prefix) for f in r[4]) for r in rows)}"
+            for label, prefix in (
+                ("echo an HTTP method", tuple(f"echoes {w}" for w in HTTP_WORDS)),
+                ("echo a version segment", "echoes v"),
+                ("echo two path segments in a row", "echoes the path"),
+                ("have more than four words in the method", "more than"),
+            )
         ),
-        f"- method names of more than four words: {sum(r[4] > 4 for r in rows)}",
+        "  (a Speakeasy or Fern naming hint may ask for `get`: the official SDK's name)",
         "",
         "## Agreement with the official SDK",
         "",
-        "Where a spec's Python code samples show the official SDK's call for an operation:",
+        (
+            "Where a spec's Python code samples show the official SDK's call for an operation:"
+            " how many get the same call path as the sample, and, for OpenAI's documents, as"
+            " the SDK's source (official/openai-python.tsv: some samples show the wrong call)."
+        ),
         "",
-        "| document | same call path | operations with a sample |",
-        "|---|---:|---:|",
+        "| document | same as the sample | same as the SDK's source | operations with a sample |",
+        "|---|---:|---:|---:|",
     ]
     for o in sorted(outcomes, key=lambda o: o.path):
         if not o.official or not o.generated:
@@ -294,26 +310,27 @@ def write_names_report(outcomes: list[Outcome], path: Path) -> None:
             entry.rsplit(" ", 1)[0]: entry.rsplit(" ", 1)[1] for entry in o.official
         }
         same = sum(ours.get(key) == call for key, call in theirs.items())
-        lines.append(f"| `{o.path}` | {same} | {len(theirs)} |")
+        in_source = (
+            str(sum(ours.get(key) in sdk.get(key, ()) for key in theirs))
+            if o.path.startswith("openai/")
+            else ""
+        )
+        lines.append(f"| `{o.path}` | {same} | {in_source} | {len(theirs)} |")
     lines += [
         "",
         "## The longest names",
         "",
         *(
             f"- `{r[3]}` ({r[1]} `{r[2]}`, `{r[0]}`)"
-            for r in sorted(rows, key=lambda r: (-r[4], -len(r[3])))[:25]
+            for r in sorted(
+                rows, key=lambda r: (-len(r[3].split(".")[-1].split("_")), -len(r[3]))
+            )[:25]
         ),
         "",
         "## Echoes and long names",
         "",
         *(
-            f"- `{r[3]}` ({r[1]} `{r[2]}`, `{r[0]}`): "
-            + ", ".join(
-                [
-                    *(f"echoes {w}" for w in r[5]),
-                    *(["more than four words"] if r[4] > 4 else []),
-                ]
-            )
+            f"- `{r[3]}` ({r[1]} `{r[2]}`, `{r[0]}`): " + ", ".join(r[4])
             for r in flagged[:300]
         ),
     ]
@@ -326,22 +343,6 @@ def folder_of(row: dict[str, str]) -> str:
     """A document's scratch folder, by its path: identical documents (INDEX.tsv lists some
     twice) run at the same time must not share one."""
     return hashlib.sha256(row["path"].encode()).hexdigest()[:16]
-
-
-def run_black(package: Path) -> str:
-    """sdkforge does not run Black; its output must still be what Black writes, and what
-    ruff format writes: "ok", or what the one that disagrees said."""
-    for command in (
-        [sys.executable, "-m", "black", "--check", "--quiet", str(package)],
-        [find_ruff_bin(), "format", "--isolated", "--check", "--quiet", str(package)],
-    ):
-        result = subprocess.run(
-            command, check=False, capture_output=True, text=True, timeout=TIMEOUT
-        )
-        if result.returncode != 0:
-            said = (result.stderr.strip() or result.stdout.strip() or "failed")[-300:]
-            return f"{Path(command[0]).name} {command[1]}: {said}"
-    return "ok"
 
 
 def median(values: list[float]) -> float:
@@ -384,32 +385,16 @@ def numbered_names(package: Path, spec: Path) -> list[str]:
     return numbered
 
 
-def run_mypy(outcome: Outcome, work: Path, row: dict[str, str]) -> None:
-    package = work / folder_of(row)
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "corpus_client"],
-        check=False,
-        capture_output=True,
-        text=True,
-        cwd=package,
-        timeout=TIMEOUT,
-    )
-    summary = (
-        result.stdout.strip().splitlines()[-1]
-        if result.stdout.strip()
-        else result.stderr.strip()[-200:]
-    )
-    outcome.mypy = "ok" if result.returncode == 0 else summary
-
-
 def _cell(text: str) -> str:
     text = text.replace(str(CORPUS) + "/", "")
     return text.replace("|", "\\|").replace("\n", " ")[:180]
 
 
 def generator_fingerprint() -> str:
-    """Changes whenever the generator's code or templates change."""
-    digest = hashlib.sha256()
+    """Changes whenever the generator's code or templates change, or the gates do."""
+    digest = hashlib.sha256(
+        json.dumps([c[1:] for c in gate_commands("package").values()]).encode()
+    )
     for folder in ("generator", "templates"):
         for file in sorted((ROOT / folder).rglob("*")):
             if file.is_file() and "__pycache__" not in file.parts:
@@ -489,7 +474,7 @@ def write_report(
     importing = [o for o in positive if o.imports]
     ops_in_spec = sum(spec_operations(o) for o in importing)
     ops_generated = sum(o.operations for o in importing)
-    mypy = [o for o in outcomes if o.mypy]
+    gated = [o for o in outcomes if o.gates is not None]
     real_world = [o for o in outcomes if o.role == "real-world" and o.generated]
     generated = [o for o in outcomes if o.generated]
     lines = [
@@ -498,11 +483,12 @@ def write_report(
         "Generated by `make corpus` (tests/corpus/run_corpus.py) from ../shared/corpus/INDEX.tsv.",
         "",
         (
-            f"Generator fingerprint `{fingerprint}` (a hash of generator/ and templates/). Each document"
-            " runs `sdkforge generate --no-cache` (timed: wall and CPU seconds), then checks the"
-            " package with `black --check` and `ruff format --check` (sdkforge itself runs only ruff),"
-            " imports every generated module in a fresh interpreter; the mypy sample runs"
-            " `mypy --strict` on the package."
+            f"Generator fingerprint `{fingerprint}` (a hash of generator/, templates/ and the gates). Each document"
+            " runs `sdkforge generate --no-cache` (timed: wall and CPU seconds), imports every"
+            " generated module in a fresh interpreter, then runs the four gates of"
+            " tests/gates.py on the package: `ruff check` (default rules plus B and PYI),"
+            " `ruff format --check` (README code blocks included), `black --check` and"
+            " `mypy --strict`."
         ),
         "",
         f"Documents run: {len(outcomes)} of {planned}"
@@ -530,7 +516,7 @@ def write_report(
             f"- negative fixtures: {sum(o.negative_ok for o in negative)} of {len(negative)} end in a located error or"
             f" located warning; tracebacks: {sum(o.traceback for o in outcomes)} in all"
         ),
-        f"- mypy --strict on a fixed sample: {sum(o.mypy == 'ok' for o in mypy)} of {len(mypy)} packages clean",
+        *_gate_totals(gated),
         (
             f"- numbered names (a name ending in a number the spec never writes after that word):"
             f" {sum(len(o.numbered_names) for o in outcomes)} in all"
@@ -547,22 +533,15 @@ def write_report(
             f" {median([o.cpu_seconds for o in real_world]):.2f} CPU (sdkforge and ruff),"
             f" over {len(real_world)} documents"
         ),
-        (
-            f"- `black --check` and `ruff format --check` (sdkforge runs only ruff): {sum(o.black == 'ok' for o in generated)}"
-            f" of {len(generated)} generated packages unchanged"
-            + "".join(
-                f"; `{o.path}`: {_cell(o.black)}" for o in generated if o.black != "ok"
-            )[:2000]
-        ),
         "",
         "## OpenAI, Stripe and GitHub",
         "",
-        "| document | operations | numbered names | mypy --strict |",
+        "| document | operations | numbered names | gates |",
         "|---|---|---|---|",
         *(
-            f"| `{o.path}` | {o.operations}/{spec_operations(o)} | {len(o.numbered_names)} | {o.mypy or 'not run'} |"
+            f"| `{o.path}` | {o.operations}/{spec_operations(o)} | {len(o.numbered_names)} | {_gates_cell(o)} |"
             for o in sorted(outcomes, key=lambda o: o.path)
-            if o.path in MYPY_REQUIRED
+            if o.path in NAMED
         ),
         "",
         "## Misses (real-world and example)",
@@ -576,7 +555,7 @@ def write_report(
         for o in negative
         if not o.negative_ok
     ] or ["None."]
-    lines += ["", "## All documents", "", "| document | role | version | generated | operations | modules import | warnings | seconds | CPU seconds | black | mypy | note |", "|---|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
+    lines += ["", "## All documents", "", "| document | role | version | generated | operations | modules import | warnings | seconds | CPU seconds | gates | note |", "|---|---|---|---|---|---|---|---|---|---|---|"]  # fmt: skip
     for o in sorted(outcomes, key=lambda o: o.path):
         note = (
             o.error
@@ -590,23 +569,39 @@ def write_report(
             else f"-/{o.operations_in_spec}"
         )
         imports = f"{o.modules}" + ("" if o.imports or not o.generated else " (failed)")
-        lines.append(f"| `{o.path}` | {o.role} | {o.version} | {generated} | {ops} | {imports} | {o.warnings} | {o.seconds} | {o.cpu_seconds} | {o.black} | {o.mypy} | {_cell(note)} |")  # fmt: skip
+        lines.append(f"| `{o.path}` | {o.role} | {o.version} | {generated} | {ops} | {imports} | {o.warnings} | {o.seconds} | {o.cpu_seconds} | {_gates_cell(o)} | {_cell(note)} |")  # fmt: skip
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def fixed_mypy_sample() -> set[str]:
-    """The documents checked with `mypy --strict`, whatever the run's filters: the ones the
-    acceptance names, then evenly spaced documents of the whole index, 40 in all."""
-    with (CORPUS / "INDEX.tsv").open(encoding="utf-8") as index:
-        paths = sorted(
-            r["path"]
-            for r in csv.DictReader(index, delimiter="\t")
-            if r["role"] in ("real-world", "example", "test-fixture")
+def _gates_cell(outcome: Outcome) -> str:
+    if outcome.gates is None:
+        return ""
+    return "ok" if not outcome.gates else "fails " + ", ".join(outcome.gates)
+
+
+def _gate_totals(gated: list[Outcome]) -> list[str]:
+    """Per gate, how many packages pass, real-world and example documents first; each
+    failure named with the end of what the gate said."""
+    lines = []
+    for roles, label in (
+        (("real-world", "example"), "real-world and example packages"),
+        (("test-fixture",), "test-fixture packages"),
+    ):
+        packages = [o for o in gated if o.role in roles]
+        counts = ", ".join(
+            f"{gate} {sum(gate not in (o.gates or {}) for o in packages)}"
+            for gate in gate_commands()
         )
-    sample = [p for p in MYPY_REQUIRED if p in paths]
-    rest = [p for p in paths if p not in sample]
-    step = max(len(rest) // (MYPY_SAMPLE - len(sample)), 1)
-    return set(sample + rest[::step][: MYPY_SAMPLE - len(sample)])
+        lines.append(
+            f"- gates on {label}: {sum(not o.gates for o in packages)} of {len(packages)}"
+            f" pass all four ({counts})"
+        )
+    lines += [
+        f"  - `{o.path}` fails {gate}: {_cell(said[-300:])}"
+        for o in gated
+        for gate, said in (o.gates or {}).items()
+    ][:60]
+    return lines
 
 
 def main() -> int:
@@ -628,7 +623,6 @@ def main() -> int:
         rows = [r for r in csv.DictReader(index, delimiter="\t") if r["role"] in roles]
     if args.only:
         rows = [r for r in rows if args.only in r["path"]]
-    mypy_sample = fixed_mypy_sample()
     fingerprint = generator_fingerprint()
     cached = load_cache(fingerprint)
     pending = [] if args.cached_only else [r for r in rows if r["path"] not in cached]
@@ -638,8 +632,15 @@ def main() -> int:
 
         def run_and_remember(row: dict[str, str]) -> Outcome:
             outcome = run_one(row, work)
-            if outcome.imports and not outcome.mypy and row["path"] in mypy_sample:
-                run_mypy(outcome, work, row)
+            if outcome.imports:
+                # One mypy cache per worker: the third-party stubs are analysed once.
+                cache = work / f"mypy-cache-{threading.get_ident()}"
+                outcome.gates = failed_gates(
+                    work / folder_of(row),
+                    "corpus_client",
+                    mypy_cache=cache,
+                    timeout=TIMEOUT,
+                )
             shutil.rmtree(work / folder_of(row), ignore_errors=True)
             remember(outcome, fingerprint)
             return outcome

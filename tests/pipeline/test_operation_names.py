@@ -9,7 +9,11 @@ import pytest
 
 from generator.config import ClientConfig, OperationName
 from generator.ir_builder import build
-from generator.ir_builder.operation_names import alternative_names, operation_name
+from generator.ir_builder.operation_names import (
+    alternative_names,
+    item_collections,
+    operation_name,
+)
 from generator.load import load
 
 CONFIG = ClientConfig.default(Path("spec.yaml"), Path("out/acme"), "acme")
@@ -117,6 +121,56 @@ def test_tags_group_where_the_path_does_not():
     assert named("get", "/v1/users/me/balance", billing) == "billing.check_balance"
     tuning = {"tags": ["Fine-tuning"], "summary": "Get a fine-tune job"}
     assert named("get", "/fine-tunes/{id}", tuning) == "fine_tuning.retrieve"
+
+
+def test_a_path_through_a_collections_items_names_it_better_than_a_tag():
+    """OpenAI tags `/threads/...` `Assistants`: the path, a collection the spec has items
+    of, names the resource; a path outside such a nest still goes by its tag."""
+    collections = item_collections(
+        ["/v1/threads", "/v1/threads/{thread_id}", "/v1/users/me/balance"], "/v1"
+    )
+    assert collections == {"threads"}
+    assistants = {"tags": ["Assistants"], "operationId": "createThread"}
+
+    def in_spec(method: str, path: str, operation: dict[str, Any]) -> str:
+        name = operation_name(CONFIG, method, path, operation, False, True, collections)
+        return ".".join((*name.resource, name.method))
+
+    assert in_spec("post", "/v1/threads", assistants) == "threads.create"
+    runs = "/v1/threads/{thread_id}/runs/{run_id}"
+    assert in_spec("get", runs, assistants) == "threads.runs.retrieve"
+    billing = {"tags": ["Billing"], "summary": "Check Balance"}
+    assert in_spec("get", "/v1/users/me/balance", billing) == "billing.check_balance"
+    # Without the collection's items in the spec, the tag groups.
+    assert named("post", "/v1/threads", {"tags": ["Assistants"]}) == (
+        "assistants.create"
+    )
+
+
+def test_an_operation_id_that_only_repeats_the_path_leaves_the_tag_out():
+    """Mistral tags `/v1/chat/moderations` `classifiers`, with the FastAPI id
+    `chat_moderations_v1_chat_moderations_post`: the path and the method say it all."""
+    fastapi = {
+        "tags": ["classifiers"],
+        "operationId": "chat_moderations_v1_chat_moderations_post",
+    }
+    assert named("post", "/v1/chat/moderations", fastapi) == "chat.moderations.create"
+    crud = {"tags": ["oAuth"], "operationId": "create-auth-keys-code"}
+    assert named("post", "/auth/keys/code", crud) == "auth.keys.code.create"
+    # `and` says something the path does not: the tag still groups.
+    run = {"tags": ["Assistants"], "operationId": "createThreadAndRun"}
+    assert named("post", "/threads/runs", run) == "assistants.create_thread_run"
+
+
+def test_an_operation_marked_beta_goes_under_beta():
+    assert named("get", "/v1/threads", {"x-beta": True}) == "beta.threads.list"
+    meta = {"x-oaiMeta": {"name": "List runs", "beta": True}}
+    assert named("get", "/threads/{id}/runs", meta) == "beta.threads.runs.list"
+    assert named("get", "/threads/{id}/runs", {"x-oaiMeta": {}}) == "threads.runs.list"
+    # `?beta=true` already says so: one `beta`, not two.
+    assert named("post", "/v1/messages?beta=true", {"x-beta": True}) == (
+        "beta.messages.create"
+    )
 
 
 def test_overrides_win():
