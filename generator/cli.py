@@ -1,7 +1,9 @@
-"""`sdkforge generate | check | validate`.
+"""`sdkforge generate | check | diff | validate`.
 
-Exit status: 0 success (warnings on stderr), 1 `check` found stale output, 2 fatal input
-error reported as one line naming file, line and JSON pointer; nothing is written then.
+Exit status: 0 success (warnings on stderr); 1 `check` found stale output, a hand edit
+conflicts with the new output (written with conflict markers), or a breaking change under
+`--fail-on-breaking`; 2 fatal input error reported as one line naming file, line and JSON
+pointer; nothing is written then.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .api_diff import diff, report_json, report_text
 from .cache import NO_CACHE, Cache, default_root
+from .changes import finish
 from .config import (
     ClientConfig,
     ProjectConfig,
@@ -23,9 +27,12 @@ from .config import (
     project_root,
 )
 from .diagnostics import Diagnostic, FatalError
+from .ir_builder import build
 from .load import load
+from .merge import hand_edited
 from .pipeline import Generated, display_path, generate
 from .progress import ProgressLine, silent
+from .surface import surface
 from .validate import validate
 from .write import compare, write_package
 
@@ -69,6 +76,16 @@ def _parser() -> argparse.ArgumentParser:
         help="overwrite files in the output folder that sdkforge did not write",
     )
     gen.add_argument(
+        "--discard-edits",
+        action="store_true",
+        help="overwrite hand-edited generated files instead of merging the edits",
+    )
+    gen.add_argument(
+        "--fail-on-breaking",
+        action="store_true",
+        help="exit 1 when the API changed in a way that breaks callers",
+    )
+    gen.add_argument(
         "--black",
         action="store_true",
         help="also run Black (slow): the output is already what Black would write",
@@ -89,6 +106,20 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--quiet", action="store_true", help="no progress line on a terminal"
         )
+    changes = commands.add_parser(
+        "diff", help="what changed in the generated API between two versions of a spec"
+    )
+    changes.add_argument("old", type=Path, help="the spec before")
+    changes.add_argument("new", type=Path, help="the spec after")
+    changes.add_argument(
+        "--format", choices=("text", "markdown", "json"), default="text"
+    )
+    changes.add_argument(
+        "--fail-on-breaking",
+        action="store_true",
+        help="exit 1 when a change breaks callers",
+    )
+    changes.add_argument("--ref-root", type=Path, help=REF_ROOT_HELP)
     val = commands.add_parser("validate", help="report what is wrong with a spec")
     val.add_argument("spec", type=Path)
     val.add_argument("--ref-root", type=Path, help=REF_ROOT_HELP)
@@ -136,26 +167,42 @@ def _generate(config: ClientConfig, args: argparse.Namespace) -> Generated:
         progress("", 0)
 
 
-def _generate_one(config: ClientConfig, args: argparse.Namespace) -> None:
+def _generate_one(config: ClientConfig, args: argparse.Namespace) -> int:
+    """Generate, merge the user's edits, write; the exit status."""
     result = _generate(config, args)
     _report(result.warnings)
-    changed = write_package(config.output, result.files, force=args.force)
+    finished = finish(config.output, result.files, discard_edits=args.discard_edits)
+    changed = write_package(config.output, finished.files, force=args.force)
     output = display_path(config.output, Path.cwd())
     print(f"{output}: {result.operations} operations, {len(changed)} file(s) updated")
+    if finished.changes:
+        print(f"{output}: API changes: " + report_text(finished.changes), end="")
+    for path in finished.kept:
+        print(f"{output}: kept your edits to {path} (merged into the new output)")
+    for path in finished.conflicts:
+        print(
+            f"{output}/{path}: your edits conflict with the new output: resolve the"
+            " conflict markers (or run again with --discard-edits)",
+            file=sys.stderr,
+        )
+    if finished.conflicts:
+        return EXIT_STALE
+    breaking = any(change.breaking for change in finished.changes or ())
+    return EXIT_STALE if breaking and args.fail_on_breaking else EXIT_OK
 
 
 def _cmd_generate(args: argparse.Namespace) -> int:
     if args.spec is None:
         if args.output or args.package:
             raise FatalError(None, "--output and --package need a SPEC argument")
-        failed = False
+        worst = EXIT_OK
         for config in _project().clients:
             try:
-                _generate_one(config, args)
+                worst = max(worst, _generate_one(config, args))
             except FatalError as error:
                 print(f"sdkforge: error: {error}", file=sys.stderr)
-                failed = True
-        return EXIT_FATAL if failed else EXIT_OK
+                worst = EXIT_FATAL
+        return worst
     project = _optional_project()
     configured = project.client_for_spec(args.spec) if project else None
     if configured is not None and args.package is None:
@@ -170,21 +217,25 @@ def _cmd_generate(args: argparse.Namespace) -> int:
                 "--output DIR is required for a spec not listed in [tool.sdkforge]",
             )
         config = ClientConfig.default(args.spec, output, args.package, args.ref_root)
-    _generate_one(config, args)
-    return EXIT_OK
+    return _generate_one(config, args)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     stale = False
     for config in _project().clients:
         result = _generate(config, args)
-        differences = compare(config.output, result.files)
         output = display_path(config.output, Path.cwd())
+        for path in hand_edited(config.output):
+            print(f"{output}/{path}: hand-edited (generate merges the edit)")
+        finished = finish(config.output, result.files)
+        differences = compare(config.output, finished.files)
         if not differences:
             print(f"{output}: up to date")
             continue
         stale = True
         print(f"{output}: stale, {len(differences)} file(s) differ:")
+        if finished.changes:
+            print(f"{output}: API changes: " + report_text(finished.changes), end="")
         for difference in differences:
             print(f"  {difference.kind:8} {difference.path}")
         diff_lines = "".join(d.diff for d in differences).splitlines()
@@ -197,6 +248,31 @@ def _cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_STALE if stale else EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    """Both specs built as the client configured for the new one (its names and prefix),
+    else with the defaults."""
+    project = _optional_project()
+    configured = project.client_for_spec(args.new) if project else None
+    surfaces = []
+    for spec in (args.old, args.new):
+        config = (
+            replace(configured, spec=spec)
+            if configured is not None
+            else ClientConfig.default(spec, Path("client"), "client", args.ref_root)
+        )
+        documents = load(
+            spec, display_path(spec, Path.cwd()), config.ref_root or project_root(spec)
+        )
+        surfaces.append(surface(build(documents, config, lambda _: None)))
+    changes = diff(*surfaces)
+    if args.format == "json":
+        print(report_json(changes), end="")
+    else:
+        print(report_text(changes, markdown=args.format == "markdown"), end="")
+    breaking = any(change.breaking for change in changes)
+    return EXIT_STALE if breaking and args.fail_on_breaking else EXIT_OK
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -219,6 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "generate": _cmd_generate,
         "check": _cmd_check,
         "validate": _cmd_validate,
+        "diff": _cmd_diff,
     }[args.command]
     try:
         return command(args)

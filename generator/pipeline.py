@@ -20,8 +20,9 @@ from .load import DocumentSet, load, too_deep
 from .progress import Progress, silent
 from .render import render
 from .spec_validator import Finding
+from .surface import surface
 from .validate import findings_key, reusable, spec_findings, validate
-from .write import MANIFEST, sha256
+from .write import MANIFEST, manifest_text, sha256
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def generate(
             "generator": f"sdkforge {__version__}",
             "spec": {
                 "file": config.spec.name,
+                "version": api.version,
                 "sha256": sha256(config.spec.read_bytes()),
             },
             "package": api.package,
@@ -121,8 +123,9 @@ def generate(
                 for s in api.skipped
             ],
             "files": {path: sha256(text) for path, text in sorted(files.items())},
+            "surface": surface(api),
         }
-        files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
+        files[MANIFEST] = manifest_text(manifest)
         result = Generated(files, found, len(manifest["operations"]))
         if not cache.enabled:
             return result

@@ -21,6 +21,7 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,12 @@ _OLD = ".sdkforge-old-"
 
 def sha256(text: str | bytes) -> str:
     return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()
+
+
+def manifest_text(manifest: Mapping[str, object]) -> str:
+    """The manifest as written: ASCII, so that no character of a spec (a control or
+    invisible one) reaches the file unescaped."""
+    return json.dumps(manifest, indent=2) + "\n"
 
 
 def previous_files(output: Path) -> set[str]:

@@ -126,14 +126,19 @@ def kill_trials(
 
 
 def rendered_packages(tmp_path: Path) -> tuple[list[Path], list[dict[str, bytes]]]:
-    specs, packages = [], []
+    """The two packages the trials switch between. Each records what changed since the one
+    before it (CHANGELOG.md), so they are made as the trials make them: v0, v1, v0 (where
+    `kill_trials` starts), then v1; from there on each switch gives one of these two."""
+    specs = []
     for variant in (0, 1):
         path = tmp_path / f"spec{variant}.json"
         path.write_text(json.dumps(spec(variant)))
         specs.append(path)
-        folder = tmp_path / "rendered" / f"v{variant}" / "kill"
-        assert generate(path, folder).wait() == 0
-        packages.append(contents(folder))
+    folder = tmp_path / "rendered" / "kill"
+    packages: list[dict[str, bytes]] = [{}, {}]
+    for variant in (0, 1, 0, 1):
+        assert generate(specs[variant], folder).wait() == 0
+        packages[variant] = contents(folder)
     assert packages[0] != packages[1] and len(packages[0]) > SCHEMAS
     return specs, packages
 

@@ -1,0 +1,101 @@
+"""Between generating a package and writing it: what changed in its API since the package
+on disk was generated (from the surface its manifest keeps), the CHANGELOG.md entry that
+says so, the base the next run merges hand edits against, and the user's edits merged in.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .api_diff import Change, diff, report_text
+from .merge import base_files, merge_edits, previous_base
+from .write import MANIFEST, manifest_text, sha256
+
+CHANGELOG = "CHANGELOG.md"
+_TITLE = "# Changelog"
+_INTRO = (
+    "Written by sdkforge at each generation that changes this client's API, newest first;"
+    " each entry is keyed by the spec's `info.version` and the first 12 digits of its"
+    " SHA-256."
+)
+
+
+@dataclass(frozen=True)
+class Finished:
+    files: dict[str, str]
+    changes: list[Change] | None
+    """The API changes since the package on disk; None when there was none (or it kept no
+    surface)."""
+    kept: tuple[str, ...]
+    conflicts: tuple[str, ...]
+
+
+def finish(
+    output: Path, files: dict[str, str], *, discard_edits: bool = False
+) -> Finished:
+    files = dict(files)
+    manifest = json.loads(files[MANIFEST])
+    old_surface = _previous_surface(output)
+    changes = (
+        diff(old_surface, manifest["surface"]) if old_surface is not None else None
+    )
+    if changes is None or changes:
+        previous = previous_base(output).get(CHANGELOG) or _on_disk_changelog(output)
+        files[CHANGELOG] = _changelog(previous, manifest, changes)
+    elif (output / CHANGELOG).is_file():
+        # Nothing changed: the changelog stays as it was generated.
+        files[CHANGELOG] = previous_base(output).get(CHANGELOG) or _on_disk_changelog(
+            output
+        )
+    files.update(base_files(files))
+    manifest["files"] = {
+        path: sha256(text) for path, text in sorted(files.items()) if path != MANIFEST
+    }
+    files[MANIFEST] = manifest_text(manifest)
+    if discard_edits:
+        return Finished(files, changes, (), ())
+    merged = merge_edits(output, files)
+    return Finished(merged.files, changes, merged.kept, merged.conflicts)
+
+
+def _previous_surface(output: Path) -> dict[str, Any] | None:
+    try:
+        manifest = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    found = manifest.get("surface") if isinstance(manifest, dict) else None
+    return found if isinstance(found, dict) else None
+
+
+def _on_disk_changelog(output: Path) -> str:
+    """The changelog on disk, if the last run wrote it (never a file of the user's)."""
+    try:
+        manifest = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
+        if CHANGELOG in manifest.get("files", {}):
+            return (output / CHANGELOG).read_text(encoding="utf-8")
+    except (OSError, ValueError, AttributeError):
+        pass
+    return ""
+
+
+def _changelog(
+    previous: str, manifest: dict[str, Any], changes: list[Change] | None
+) -> str:
+    version = manifest["spec"].get("version") or "unversioned"
+    heading = f"## {version} (spec {manifest['spec']['sha256'][:12]})"
+    body = (
+        "The API as sdkforge first recorded it; later entries say what changed.\n"
+        if changes is None
+        else report_text(changes, markdown=True)
+    )
+    # The entries before, less one for this same spec (a regeneration after an edit).
+    older = [
+        entry.rstrip("\n") + "\n"
+        for entry in re.split(r"(?m)^(?=## )", previous)[1:]
+        if not entry.startswith(heading + "\n")
+    ]
+    return "\n".join([f"{_TITLE}\n", f"{_INTRO}\n", f"{heading}\n", body, *older])
