@@ -8,14 +8,26 @@ STAMP := $(VENV)/.installed
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# What the install depends on: the [project] and [build-system] tables of pyproject.toml,
+# rewritten only when they change, so that editing [tool.sdkforge] reinstalls nothing.
+DEPENDENCIES := $(VENV)/.dependencies
+$(DEPENDENCIES): pyproject.toml
+	@mkdir -p $(VENV)
+	@$(PYTHON) -c 'import json, pathlib, tomllib; \
+	table = tomllib.loads(pathlib.Path("pyproject.toml").read_text()); \
+	wanted = json.dumps([table.get("project"), table.get("build-system")], sort_keys=True); \
+	path = pathlib.Path("$@"); \
+	path.exists() and path.read_text() == wanted or path.write_text(wanted)'
+
+$(STAMP): $(DEPENDENCIES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# `make generate CLIENT=moonshot` regenerates one client.
 generate: install
-	$(BIN)/sdkforge generate
+	$(BIN)/sdkforge generate $(CLIENT)
 
 check: install
 	$(BIN)/sdkforge check

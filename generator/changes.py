@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .api_diff import Change, diff, report_text
+from .ir import generated_header
 from .merge import base_files, merge_edits, previous_base
 from .write import MANIFEST, manifest_text, sha256
 
@@ -43,14 +44,9 @@ def finish(
     changes = (
         diff(old_surface, manifest["surface"]) if old_surface is not None else None
     )
-    if changes is None or changes:
-        previous = previous_base(output).get(CHANGELOG) or _on_disk_changelog(output)
+    previous = previous_base(output).get(CHANGELOG) or _on_disk_changelog(output)
+    if changes is None or changes or previous:
         files[CHANGELOG] = _changelog(previous, manifest, changes)
-    elif (output / CHANGELOG).is_file():
-        # Nothing changed: the changelog stays as it was generated.
-        files[CHANGELOG] = previous_base(output).get(CHANGELOG) or _on_disk_changelog(
-            output
-        )
     files.update(base_files(files))
     manifest["files"] = {
         path: sha256(text) for path, text in sorted(files.items()) if path != MANIFEST
@@ -85,17 +81,22 @@ def _on_disk_changelog(output: Path) -> str:
 def _changelog(
     previous: str, manifest: dict[str, Any], changes: list[Change] | None
 ) -> str:
-    version = manifest["spec"].get("version") or "unversioned"
-    heading = f"## {version} (spec {manifest['spec']['sha256'][:12]})"
-    body = (
-        "The API as sdkforge first recorded it; later entries say what changed.\n"
-        if changes is None
-        else report_text(changes, markdown=True)
-    )
-    # The entries before, less one for this same spec (a regeneration after an edit).
-    older = [
-        entry.rstrip("\n") + "\n"
-        for entry in re.split(r"(?m)^(?=## )", previous)[1:]
-        if not entry.startswith(heading + "\n")
+    """The changelog: a new entry on top when the API changed (or was first recorded),
+    then the entries before (less one for this same spec: a regeneration after an edit)."""
+    entries = [
+        entry.rstrip("\n") + "\n" for entry in re.split(r"(?m)^(?=## )", previous)[1:]
     ]
-    return "\n".join([f"{_TITLE}\n", f"{_INTRO}\n", f"{heading}\n", body, *older])
+    if changes is None or changes:
+        version = manifest["spec"].get("version") or "unversioned"
+        heading = f"## {version} (spec {manifest['spec']['sha256'][:12]})"
+        body = (
+            "The API as sdkforge first recorded it; later entries say what changed.\n"
+            if changes is None
+            else report_text(changes, markdown=True)
+        )
+        entries = [
+            f"{heading}\n\n{body}",
+            *(entry for entry in entries if not entry.startswith(heading + "\n")),
+        ]
+    header = f"<!-- {generated_header(manifest['spec']['file'])} -->\n{_TITLE}\n"
+    return "\n".join([header, f"{_INTRO}\n", *entries])

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from . import __version__
 from .api_diff import diff, report_json, report_text
 from .cache import NO_CACHE, Cache, default_root
 from .changes import finish
@@ -50,12 +51,19 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sdkforge", description="OpenAPI documents in, typed Python clients out."
     )
+    parser.add_argument(
+        "--version", action="version", version=f"sdkforge {__version__}"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     gen = commands.add_parser(
-        "generate", help="generate one client, or every client in [tool.sdkforge]"
+        "generate",
+        help="generate the clients of [tool.sdkforge] (all, or those named), or one spec",
     )
     gen.add_argument(
-        "spec", nargs="?", type=Path, help="OpenAPI document (YAML or JSON)"
+        "targets",
+        nargs="*",
+        metavar="NAME | SPEC",
+        help="clients of [tool.sdkforge] by name (default: all), or one OpenAPI document",
     )
     gen.add_argument(
         "--output",
@@ -191,24 +199,41 @@ def _generate_one(config: ClientConfig, args: argparse.Namespace) -> int:
     return EXIT_STALE if breaking and args.fail_on_breaking else EXIT_OK
 
 
+def _configured(args: argparse.Namespace) -> list[ClientConfig] | None:
+    """The configured clients the targets name (all when none is named), or None when the
+    target is a spec."""
+    if len(args.targets) == 1 and Path(args.targets[0]).is_file():
+        return None
+    if args.output or args.package:
+        raise FatalError(None, "--output and --package need a SPEC argument")
+    clients = _project().clients
+    by_name = {client.package: client for client in clients}
+    unknown = [name for name in args.targets if name not in by_name]
+    if unknown:
+        raise FatalError(
+            None,
+            f"no client or spec file {unknown[0]!r} (configured clients:"
+            f" {', '.join(by_name)})",
+        )
+    return [by_name[name] for name in args.targets] or list(clients)
+
+
 def _cmd_generate(args: argparse.Namespace) -> int:
-    if args.spec is None:
-        if args.output or args.package:
-            raise FatalError(None, "--output and --package need a SPEC argument")
+    configured_clients = _configured(args)
+    if configured_clients is not None:
         worst = EXIT_OK
-        for config in _project().clients:
+        for config in configured_clients:
             try:
                 worst = max(worst, _generate_one(config, args))
             except FatalError as error:
                 print(f"sdkforge: error: {error}", file=sys.stderr)
                 worst = EXIT_FATAL
         return worst
+    spec = Path(args.targets[0])
     project = _optional_project()
-    configured = project.client_for_spec(args.spec) if project else None
+    configured = project.client_for_spec(spec) if project else None
     if configured is not None and args.package is None:
-        config = replace(
-            configured, spec=args.spec, output=args.output or configured.output
-        )
+        config = replace(configured, spec=spec, output=args.output or configured.output)
     else:
         output = args.output or (configured.output if configured else None)
         if output is None:
@@ -216,7 +241,7 @@ def _cmd_generate(args: argparse.Namespace) -> int:
                 None,
                 "--output DIR is required for a spec not listed in [tool.sdkforge]",
             )
-        config = ClientConfig.default(args.spec, output, args.package, args.ref_root)
+        config = ClientConfig.default(spec, output, args.package, args.ref_root)
     return _generate_one(config, args)
 
 

@@ -44,6 +44,23 @@ class ClientConfig:
     ref_root: Path | None = None
     """The folder the spec's `$ref`s may reach into: the project's (the folder holding
     pyproject.toml), else the spec's own folder."""
+    config_file: Path | None = None
+    """The pyproject.toml this configuration comes from, if any: where warnings about it
+    point."""
+    templates: Path | None = None
+    """A folder whose templates replace ours of the same name (`templates/package/`)."""
+
+    def config_location(self, *keys: str) -> Location:
+        """Where `[tool.sdkforge.clients.<package>]` sets `keys` (a table, then a key of
+        it): the file, the line of the last key found, and the TOML path as a pointer."""
+        table = ["tool", "sdkforge", "clients", self.package]
+        pointer = "/" + "/".join(
+            part.replace("~", "~0").replace("/", "~1") for part in (*table, *keys)
+        )
+        if self.config_file is None:
+            return Location(f"[tool.sdkforge.clients.{self.package}]", pointer)
+        line = _toml_line(self.config_file, ".".join(table), keys)
+        return Location(str(self.config_file), pointer, line)
 
     @classmethod
     def default(
@@ -126,11 +143,21 @@ def load_project(pyproject: Path) -> ProjectConfig:
     clients = []
     for package, entry in sorted(table.get("clients", {}).items()):
         check_package_name(package, where)
+        if "templates" in table and "templates" not in entry:
+            entry = {**entry, "templates": table["templates"]}
         clients.append(_client_config(root, output_root, package, entry, where))
     return ProjectConfig(root=root, clients=tuple(clients))
 
 
-_CLIENT_KEYS = {"spec", "class_name", "env_prefix", "path_prefix", "operations", "wait"}
+_CLIENT_KEYS = {
+    "spec",
+    "class_name",
+    "env_prefix",
+    "path_prefix",
+    "operations",
+    "wait",
+    "templates",
+}
 
 
 def _client_config(
@@ -186,4 +213,40 @@ def _client_config(
         operations=operations,
         wait=wait_config,
         ref_root=root,
+        config_file=root / "pyproject.toml",
+        templates=root / entry["templates"] if "templates" in entry else None,
     )
+
+
+def _toml_line(path: Path, table: str, keys: tuple[str, ...]) -> int | None:
+    """The line that sets `keys` under `[table]` (`[table.key]` for a sub-table), else the
+    nearest line found on the way: enough to point a reader at it."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    found = None
+    section = table
+    for key in (None, *keys):
+        if key is not None:
+            header = f"[{section}.{key}]"
+            if any(line.strip() == header for line in lines):
+                section = f"{section}.{key}"
+                key = None
+        start = next(
+            (i for i, line in enumerate(lines) if line.strip() == f"[{section}]"), None
+        )
+        if start is None:
+            return found
+        found = start + 1
+        if key is None:
+            continue
+        for number in range(start + 1, len(lines)):
+            text = lines[number].strip()
+            if text.startswith("["):
+                break
+            name = text.split("=", 1)[0].strip().strip("\"'")
+            if name == key:
+                found = number + 1
+                break
+    return found

@@ -18,7 +18,7 @@ from .format import format_files
 from .ir_builder import build
 from .load import DocumentSet, load, too_deep
 from .progress import Progress, silent
-from .render import render
+from .render import render, unknown_overrides
 from .spec_validator import Finding
 from .surface import surface
 from .validate import findings_key, reusable, spec_findings, validate
@@ -50,7 +50,9 @@ def generate(
     new are formatted."""
     # One entry per output folder: a spec moved or edited still finds what it can reuse.
     key = digest("generate", str(config.output.resolve()), config.package)
-    settings = digest(repr(config), spec_name, str(black))
+    settings = digest(
+        repr(config), spec_name, str(black), _overrides_digest(config.templates)
+    )
     entry = cache.load(key) or {}
     cached = _cached_result(entry, settings)
     if cached is not None:
@@ -82,12 +84,20 @@ def generate(
 
         for diagnostic in validation:
             warn(diagnostic)
+        for unknown in unknown_overrides(config.templates):
+            warn(
+                Diagnostic(
+                    Location(str(unknown), "/"),
+                    "this template replaces none of sdkforge's (see templates/package/"
+                    " for their names): it is not used",
+                )
+            )
         progress("build", 0)
         api = build(documents, config, warn)
         found = _in_reading_order(warnings.values())
         _check_strict(found, strict)
         progress("render", 0)
-        rendered = render(api)
+        rendered = render(api, config.templates)
         progress("format", len(rendered))
         intact = _intact_files(entry)
         known = {
@@ -203,6 +213,19 @@ def _check_strict(warnings: tuple[Diagnostic, ...], strict: bool) -> None:
             f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)"
             + "".join(f"\n{other}" for other in others),
         )
+
+
+def _overrides_digest(folder: Path | None) -> str:
+    """The project's own templates, as the cache must tell them apart: their contents."""
+    if folder is None or not folder.is_dir():
+        return ""
+    return digest(
+        *(
+            f"{path.relative_to(folder)}:{digest(path.read_bytes())}"
+            for path in sorted(folder.rglob("*"))
+            if path.is_file()
+        )
+    )
 
 
 def _unchanged(inputs: object) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
@@ -61,9 +62,17 @@ def _compiled_templates() -> jinja2.BytecodeCache | None:
     )
 
 
-def _environment() -> jinja2.Environment:
+def _environment(overrides: Path | None = None) -> jinja2.Environment:
+    """Our templates, each replaced by the file of the same name in `overrides` (a
+    project's templates folder) where it has one."""
+    ours = jinja2.FileSystemLoader(templates_dir() / "package")
+    loader: jinja2.BaseLoader = (
+        jinja2.ChoiceLoader([jinja2.FileSystemLoader(overrides), ours])
+        if overrides is not None
+        else ours
+    )
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir() / "package"),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         autoescape=False,
@@ -75,8 +84,23 @@ def _environment() -> jinja2.Environment:
     return environment
 
 
-def render(api: Api) -> dict[str, str]:
-    environment = _environment()
+def unknown_overrides(overrides: Path | None) -> list[Path]:
+    """Files of a project's templates folder that replace none of ours (a misspelt name
+    would otherwise be silently ignored)."""
+    if overrides is None or not overrides.is_dir():
+        return []
+    ours = templates_dir() / "package"
+    return [
+        path
+        for path in sorted(overrides.rglob("*"))
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and not (ours / path.relative_to(overrides)).is_file()
+    ]
+
+
+def render(api: Api, overrides: Path | None = None) -> dict[str, str]:
+    environment = _environment(overrides)
     model_modules = api.model_modules()
     model_names = list(model_modules)
     common = {"api": api, "version": __version__, "model_names": model_names}
@@ -119,6 +143,11 @@ def render(api: Api) -> dict[str, str]:
             }
         ),
         "py.typed": "",
+        # Apart, so that a spec edited in prose re-renders this line, not `__init__.py`.
+        "_version.py": (
+            '"""The spec\'s `info.version`, and the first 12 digits of its SHA-256."""\n\n'
+            f'__version__ = "{api.package_version}"\n'
+        ),
         # Spec text reaches the README as it is, but for the characters no text file
         # should hold raw.
         "README.md": UNPRINTABLE.sub(
@@ -153,12 +182,22 @@ def render(api: Api) -> dict[str, str]:
                 prefix + node.class_name for node in nodes for prefix in ("", "Async")
             ],
         )
-    return files
+    return {path: _with_header(path, text, api.header) for path, text in files.items()}
+
+
+def _with_header(path: str, text: str, header: str) -> str:
+    """The file with `header` as its first line, a comment in its own syntax."""
+    if path.endswith(".py"):
+        return f"# {header}\n{text}"
+    if path.endswith(".md"):
+        return f"<!-- {header} -->\n{text}"
+    return text  # py.typed: a marker, empty by PEP 561
 
 
 def _exports(api: Api, model_modules: dict[str, str]) -> dict[str, str]:
     """Every name the package exports and the module (relative to it) that defines it."""
     return {
+        "__version__": "._version",
         api.class_name: "._client",
         "Async" + api.class_name: "._client",
         **runtime_exports(),

@@ -106,7 +106,7 @@ def _slot(type_: TypeExpr, required: bool, default: object) -> dict[str, Any]:
     """A field's or argument's type, enum values apart (so that a new value is not a new
     type), and whether a caller may leave it out / a response may hold None."""
     nullable = isinstance(type_, Nullable)
-    values, is_open = _enum_values(type_)
+    values, is_open = enum_values(type_)
     slot: dict[str, Any] = {
         "type": type_shape(type_.inner if isinstance(type_, Nullable) else type_),
         "optional": not required or nullable,
@@ -144,7 +144,7 @@ def type_shape(type_: TypeExpr) -> str:
     raise TypeError(f"no shape for {type_!r}")  # a new TypeExpr: a bug here
 
 
-def _enum_values(type_: TypeExpr) -> tuple[list[Any], bool]:
+def enum_values(type_: TypeExpr) -> tuple[list[Any], bool]:
     """The enum values written in this type (not behind a reference), and whether any of
     its enums is open."""
     values: list[Any] = []

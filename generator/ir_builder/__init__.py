@@ -5,6 +5,7 @@ Every naming and typing decision is taken here; templates only read the result.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import replace
 from typing import Any, NamedTuple
@@ -15,13 +16,14 @@ from ..diagnostics import (
     Diagnostic,
     FatalError,
     InputError,
-    Location,
     Warn,
     join_pointer,
 )
 from ..ir import (
+    AliasType,
     Api,
     Auth,
+    Nullable,
     Operation,
     Parameter,
     Ref,
@@ -32,6 +34,7 @@ from ..ir import (
 from ..load import Document, DocumentSet
 from ..naming import NameRegistry, pascal, shortened, singular
 from ..openapi import HTTP_METHODS
+from ..surface import enum_values
 from .modules import group_modules
 from .operation_names import alternative_names, item_collections, operation_name
 from .operations import OperationBuilder, PathItem, stripped_text
@@ -129,10 +132,12 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         resources=_resources(
             built,
             client_headers,
-            _waiter(config, built, schemas),
+            _waiter(config, built, schemas, warn),
             set(schemas.definitions),
         ),
         skipped=tuple(skipped),
+        source=documents.root.path.name,
+        spec_sha256=hashlib.sha256(documents.root.path.read_bytes()).hexdigest(),
     )
 
 
@@ -199,6 +204,14 @@ def _plan_operations(
             )
         )
 
+    spec_operations = {f"{entry[2].upper()} {entry[1]}" for entry in found}
+    for key in sorted(set(config.operations) - spec_operations):
+        warn(
+            Diagnostic(
+                config.config_location("operations", key),
+                f"operation override {key!r} names no operation of the spec",
+            )
+        )
     operation_ids = Counter(found_at[4].get("operationId") for found_at in found)
     collections = item_collections(paths, config.path_prefix)
     placed = []
@@ -301,16 +314,18 @@ def _waiter(
     config: ClientConfig,
     built: list[tuple[OperationName, Operation]],
     schemas: SchemaBuilder,
+    warn: Warn,
 ) -> tuple[tuple[str, ...], Waiter] | None:
-    """The configured `wait`: the operation it polls must exist and return the field."""
+    """The configured `wait`: the operation it polls must exist and return the field; a
+    terminal value the field's enum does not list is warned about (the spec may have
+    dropped it: the wait would then never see it)."""
     if config.wait is None:
         return None
     wanted = config.wait.operation
-    where = Location(f"[tool.sdkforge.clients.{config.package}.wait]", "")
     operation = next((op for placement, op in built if placement == wanted), None)
     if operation is None:
         raise FatalError(
-            where,
+            config.config_location("wait", "operation"),
             f"no operation {'.'.join((*wanted.resource, wanted.method))} to wait with",
         )
     model = (
@@ -318,15 +333,26 @@ def _waiter(
         if isinstance(operation.response.type, Ref)
         else None
     )
-    fields = {f.wire_name: f.name for f in getattr(model, "fields", ())}
+    fields = {f.wire_name: f for f in getattr(model, "fields", ())}
     if config.wait.field not in fields:
         raise FatalError(
-            where,
+            config.config_location("wait", "field"),
             f"{operation.method.upper()} {operation.path} returns no field {config.wait.field!r}",
         )
-    return wanted.resource, Waiter(
-        operation, fields[config.wait.field], config.wait.terminal
-    )
+    field = fields[config.wait.field]
+    status = field.type.inner if isinstance(field.type, Nullable) else field.type
+    alias = schemas.definitions.get(status.name) if isinstance(status, Ref) else None
+    values, _ = enum_values(alias.target if isinstance(alias, AliasType) else status)
+    for value in config.wait.terminal:
+        if values and value not in values:
+            warn(
+                Diagnostic(
+                    config.config_location("wait", "terminal"),
+                    f"wait terminal value {value!r} is not one of the values the spec"
+                    f" gives {config.wait.field} ({', '.join(map(str, values))})",
+                )
+            )
+    return wanted.resource, Waiter(operation, field.name, config.wait.terminal)
 
 
 def _resources(

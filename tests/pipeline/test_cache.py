@@ -94,7 +94,8 @@ def test_only_new_files_are_formatted(
 
     monkeypatch.setitem(pipeline.format_files.__globals__, "_format_with_tools", spy)
     generate(config_for(spec), "moonshot.yaml", cache=cache)
-    assert formatted == [["models/batch_object.py"]]
+    # The changed model, and the line of `__version__` that holds the spec's hash.
+    assert formatted == [["_version.py", "models/batch_object.py"]]
 
 
 def test_a_damaged_or_foreign_entry_is_a_miss(spec: Path, tmp_path: Path):
