@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install generate check test lint corpus fuzz bench bench-smoke clean
+.PHONY: install generate check update test lint corpus fuzz bench bench-smoke clean
 
 install: $(STAMP)
 
@@ -31,6 +31,10 @@ generate: install
 
 check: install
 	$(BIN)/sdkforge check
+
+# Fetch each client's spec from the `url` in its configuration, regenerate, report.
+update: install
+	$(BIN)/sdkforge update $(CLIENT)
 
 test: install node_modules/.installed
 	$(BIN)/python -m pytest

@@ -192,3 +192,14 @@ def reserved() -> Reserved:
         resource_class=imported_with_models | runtime,
         argument=signature_parameters(RESOURCE_TEMPLATE) | resource_imports,
     )
+
+
+# What a generated package's pyproject.toml requires for each package its code imports
+# (`runtime_dependencies`; tests/pipeline/test_packaging.py keeps the two in step): the
+# versions the generated code is tested with, as lower bounds.
+RUNTIME_REQUIREMENTS = {
+    "httpcore": "httpcore>=1.0",
+    "httpx": "httpx>=0.28",
+    "pydantic": "pydantic>=2.14",
+    "typing_extensions": "typing-extensions>=4.12",
+}

@@ -1,4 +1,4 @@
-"""`sdkforge generate | check | diff | validate`.
+"""`sdkforge generate | check | diff | update | validate`.
 
 Exit status: 0 success (warnings on stderr); 1 `check` found stale output, a hand edit
 conflicts with the new output (written with conflict markers), or a breaking change under
@@ -34,6 +34,7 @@ from .merge import hand_edited
 from .pipeline import Generated, display_path, generate
 from .progress import ProgressLine, silent
 from .surface import surface
+from .update import fetch_spec
 from .validate import validate
 from .write import compare, write_package
 
@@ -101,7 +102,14 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="exit 1 when generated/ is not what the specs produce"
     )
-    for command in (gen, check):
+    update = commands.add_parser(
+        "update",
+        help="fetch each client's spec from its `url` into specs/, regenerate, report",
+    )
+    update.add_argument(
+        "targets", nargs="*", metavar="NAME", help="clients by name (default: all)"
+    )
+    for command in (gen, check, update):
         command.add_argument(
             "--strict", action="store_true", help="treat warnings as fatal"
         )
@@ -245,6 +253,33 @@ def _cmd_generate(args: argparse.Namespace) -> int:
     return _generate_one(config, args)
 
 
+def _cmd_update(args: argparse.Namespace) -> int:
+    """Each client with a `url` (those named, else all): fetched, then regenerated."""
+    args.output = args.package = None
+    args.force = args.discard_edits = args.fail_on_breaking = False
+    clients = _configured(args) or []
+    named = set(args.targets)
+    worst = EXIT_OK
+    for config in clients:
+        if config.url is None:
+            if config.package in named:
+                raise FatalError(
+                    config.config_location(), f"client {config.package!r} has no url"
+                )
+            continue
+        try:
+            changed = fetch_spec(config)
+            spec = display_path(config.spec, Path.cwd())
+            print(
+                f"{spec}: {'updated from' if changed else 'unchanged at'} {config.url}"
+            )
+            worst = max(worst, _generate_one(config, args))
+        except FatalError as error:
+            print(f"sdkforge: error: {error}", file=sys.stderr)
+            worst = EXIT_FATAL
+    return worst
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     stale = False
     for config in _project().clients:
@@ -321,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _cmd_check,
         "validate": _cmd_validate,
         "diff": _cmd_diff,
+        "update": _cmd_update,
     }[args.command]
     try:
         return command(args)

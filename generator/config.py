@@ -49,6 +49,10 @@ class ClientConfig:
     point."""
     templates: Path | None = None
     """A folder whose templates replace ours of the same name (`templates/package/`)."""
+    packaging: bool = False
+    """Also write a pyproject.toml, so that the package builds as a wheel."""
+    url: str | None = None
+    """Where `sdkforge update` fetches the spec from."""
 
     def config_location(self, *keys: str) -> Location:
         """Where `[tool.sdkforge.clients.<package>]` sets `keys` (a table, then a key of
@@ -143,8 +147,11 @@ def load_project(pyproject: Path) -> ProjectConfig:
     clients = []
     for package, entry in sorted(table.get("clients", {}).items()):
         check_package_name(package, where)
-        if "templates" in table and "templates" not in entry:
-            entry = {**entry, "templates": table["templates"]}
+        # Project-wide settings, unless the client sets its own.
+        entry = {
+            **{k: table[k] for k in ("templates", "packaging") if k in table},
+            **entry,
+        }
         clients.append(_client_config(root, output_root, package, entry, where))
     return ProjectConfig(root=root, clients=tuple(clients))
 
@@ -157,6 +164,8 @@ _CLIENT_KEYS = {
     "operations",
     "wait",
     "templates",
+    "packaging",
+    "url",
 }
 
 
@@ -215,6 +224,8 @@ def _client_config(
         ref_root=root,
         config_file=root / "pyproject.toml",
         templates=root / entry["templates"] if "templates" in entry else None,
+        packaging=entry.get("packaging") is True,
+        url=str(entry["url"]) if "url" in entry else None,
     )
 
 

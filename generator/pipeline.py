@@ -97,7 +97,7 @@ def generate(
         found = _in_reading_order(warnings.values())
         _check_strict(found, strict)
         progress("render", 0)
-        rendered = render(api, config.templates)
+        rendered = render(api, config.templates, config.packaging)
         progress("format", len(rendered))
         intact = _intact_files(entry)
         known = {

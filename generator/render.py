@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 
 from . import __version__, layout
-from .bindings import runtime_exports
+from .bindings import RUNTIME_REQUIREMENTS, runtime_dependencies, runtime_exports
 from .ir import Api, Resource
 from .naming import singular
 from .python_source import UNPRINTABLE, escaped, python_string
@@ -99,7 +99,10 @@ def unknown_overrides(overrides: Path | None) -> list[Path]:
     ]
 
 
-def render(api: Api, overrides: Path | None = None) -> dict[str, str]:
+def render(
+    api: Api, overrides: Path | None = None, packaging: bool = False
+) -> dict[str, str]:
+    """The package's files; with `packaging`, a pyproject.toml too."""
     environment = _environment(overrides)
     model_modules = api.model_modules()
     model_names = list(model_modules)
@@ -182,6 +185,17 @@ def render(api: Api, overrides: Path | None = None) -> dict[str, str]:
                 prefix + node.class_name for node in nodes for prefix in ("", "Async")
             ],
         )
+    if packaging:
+        files["pyproject.toml"] = emit(
+            "pyproject.toml.jinja",
+            requirements=sorted(
+                RUNTIME_REQUIREMENTS[d] for d in runtime_dependencies()
+            ),
+            # What the wheel holds: the modules and the typing marker, not the records.
+            wheel_files=sorted(
+                {p.split("/")[0] for p in files if p.endswith(".py") or p == "py.typed"}
+            ),
+        )
     return {path: _with_header(path, text, api.header) for path, text in files.items()}
 
 
@@ -191,6 +205,8 @@ def _with_header(path: str, text: str, header: str) -> str:
         return f"# {header}\n{text}"
     if path.endswith(".md"):
         return f"<!-- {header} -->\n{text}"
+    if path.endswith(".toml"):
+        return f"# {header}\n{text}"
     return text  # py.typed: a marker, empty by PEP 561
 
 

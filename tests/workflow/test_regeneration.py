@@ -5,11 +5,14 @@ generated package survive (merged), or end in conflict markers in that one file.
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
+import http.server
 import json
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -305,3 +308,58 @@ def test_the_pre_commit_hook_runs_check():
     assert [(h["id"], h["entry"], h["pass_filenames"]) for h in hooks] == [
         ("sdkforge-check", "sdkforge check", False)
     ]
+
+
+def test_update_fetches_the_spec_and_reports(tmp_path: Path):
+    """`sdkforge update` against a server on 127.0.0.1: the spec is replaced, the client
+    regenerated and the change reported; a failed fetch or a document that does not load
+    leaves the spec as it was."""
+    served = tmp_path / "served"
+    served.mkdir()
+    original = yaml.safe_load((ROOT / "specs" / "moonshot.yaml").read_text())
+    write_spec(served / "moonshot.yaml", added_field_and_status(original))
+    (served / "broken.yaml").write_text("openapi: 3.1.0\npaths: [unclosed\n")
+    handler = functools.partial(QuietHandler, directory=str(served))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        project = tmp_path / "project"
+        (project / "specs").mkdir(parents=True)
+        spec = write_spec(project / "specs" / "moonshot.yaml", original)
+        pyproject = project / "pyproject.toml"
+
+        def configure(url: str) -> None:
+            pyproject.write_text(
+                '[tool.sdkforge]\noutput = "generated"\n\n'
+                '[tool.sdkforge.clients.moonshot]\nspec = "specs/moonshot.yaml"\n'
+                f'url = "{url}"\n'
+            )
+
+        configure(f"{base}/missing.yaml")
+        assert sdkforge("generate", "--no-cache", cwd=project).returncode == 0
+        before = spec.read_bytes()
+        failed = sdkforge("update", "--no-cache", cwd=project)
+        assert failed.returncode == 2
+        assert (
+            f"{pyproject}:6: /tool/sdkforge/clients/moonshot/url: could not fetch"
+            in (failed.stderr)
+        )
+        configure(f"{base}/broken.yaml")
+        broken = sdkforge("update", "--no-cache", cwd=project)
+        assert broken.returncode == 2 and f"{base}/broken.yaml:" in broken.stderr
+        assert spec.read_bytes() == before
+        assert [p.name for p in spec.parent.iterdir()] == ["moonshot.yaml"]
+
+        configure(f"{base}/moonshot.yaml")
+        updated = sdkforge("update", "moonshot", "--no-cache", cwd=project)
+        server.shutdown()
+    assert updated.returncode == 0, updated.stderr
+    assert f"specs/moonshot.yaml: updated from {base}/moonshot.yaml" in updated.stdout
+    assert "0 breaking, 2 non-breaking" in updated.stdout
+    assert spec.read_bytes() == (served / "moonshot.yaml").read_bytes()
+    assert "priority" in (project / "generated" / "moonshot" / MODEL).read_text()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
