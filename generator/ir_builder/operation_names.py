@@ -32,7 +32,13 @@ from typing import Any
 from ..config import ClientConfig, OperationName
 from ..naming import identifier, plural, singular, snake, words
 
-_VERSION = re.compile(r"^v\d+(?:[._]\d+)*(?:beta|alpha)?\d*$", re.IGNORECASE)
+# `v1`, `v2.1`, `v1beta2`, and a dated version (Twilio's `/2010-04-01/Accounts`).
+_VERSION = re.compile(
+    r"^(?:v\d+(?:[._]\d+)*(?:beta|alpha)?\d*|\d{4}-\d{2}-\d{2})$", re.IGNORECASE
+)
+
+# A response format written into the path (Twilio's `/Calls/{Sid}.json`) names nothing.
+_FORMAT_SUFFIX = re.compile(r"\.(?:json|xml|yaml|csv|txt|html)$", re.IGNORECASE)
 
 _COLLECTION_VERBS = {
     "post": "create",
@@ -293,7 +299,8 @@ def _segments(path: str, prefix: str) -> list[tuple[str, bool]]:
     if prefix and (path == prefix or path.startswith(prefix + "/")):
         path = path[len(prefix) :]
     result = []
-    for segment in path.split("/"):
+    for raw in path.split("/"):
+        segment = _FORMAT_SUFFIX.sub("", raw)
         if not segment or _VERSION.match(segment):
             continue
         is_parameter = segment.startswith("{") and segment.endswith("}")

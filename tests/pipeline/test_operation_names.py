@@ -44,6 +44,21 @@ def named(
         ("get", "/v1/judges", False, "judges.list"),
         # A singular is one thing.
         ("get", "/v1/organization/usage", False, "organization.usage.retrieve"),
+        # A dated version segment is a version too.
+        ("get", "/2010-04-01/Accounts/{Sid}", False, "accounts.retrieve"),
+        # So is a format suffix.
+        (
+            "post",
+            "/2010-04-01/Accounts/{Sid}/Calls.json",
+            False,
+            "accounts.calls.create",
+        ),
+        (
+            "get",
+            "/2010-04-01/Accounts/{A}/Calls/{Sid}.json",
+            False,
+            "accounts.calls.retrieve",
+        ),
     ],
 )
 def test_rest_verbs_from_the_shape_of_the_path(method, path, lists, expected):
