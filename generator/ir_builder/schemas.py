@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -572,6 +573,16 @@ class SchemaBuilder:
         default = _default(schema)
         if default is None or accepts(type_, default):
             return default
+        exact = _exact_conversion(default)
+        if exact is not None and accepts(type_, exact):
+            self.warn(
+                Diagnostic(
+                    site.at("default").location,
+                    f"default {default!r} is text; {exact!r}, the same value in the"
+                    " field's type, is used",
+                )
+            )
+            return exact
         self.warn(
             Diagnostic(
                 site.at("default").location,
@@ -657,6 +668,20 @@ def _description(schema: Any) -> str | None:
         text = schema.get("description") or schema.get("title")
         if isinstance(text, str) and text.strip():
             return text.strip()
+    return None
+
+
+def _exact_conversion(value: str | float) -> bool | int | float | None:
+    """The number or boolean a text default spells exactly (`"8"`, `"0.5"`, `"true"`), as
+    the spec meant it; None for any other text (`"08"`, `"8 items"`)."""
+    if not isinstance(value, str):
+        return None
+    if value in ("true", "false"):
+        return value == "true"
+    if re.fullmatch(r"-?(?:0|[1-9]\d*)", value):
+        return int(value)
+    if re.fullmatch(r"-?(?:0|[1-9]\d*)\.\d+", value):
+        return float(value)
     return None
 
 

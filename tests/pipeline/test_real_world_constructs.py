@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.gates import failed_gates
 from tests.pipeline.test_cli import run
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 TYPO = """
 openapi: 3.0.3
@@ -236,3 +239,30 @@ def test_a_number_enum_is_a_float_and_a_mixed_one_keeps_its_literals(tmp_path: P
     model = (tmp_path / "out" / "acme" / "models" / "sampling.py").read_text()
     assert "temperature: float | None = None" in model
     assert 'mixed: Literal[1, "a"] | str | float | bool | None = None' in model
+
+
+def test_defaults_unions_and_recursion_real_specs_get_wrong_pass_every_gate(
+    tmp_path: Path,
+):
+    """Together's `rank: {type: integer, default: "8"}` (converted, as the text is exactly
+    a number), a default that is no value of its type (left out), `Literal | str | str`
+    (merged), a `oneOf` that refers to itself (a lazy alias): warned where it is, and the
+    package passes ruff, ruff format, black and mypy --strict."""
+    spec = FIXTURES / "types_real_specs_get_wrong.yaml"
+    result = run("generate", str(spec), "--output", str(tmp_path / "b2"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    at = f"{spec}:"
+    assert (
+        f"{at}22: /components/schemas/Config/properties/rank/default: default '8'"
+        in (result.stderr)
+    )
+    assert "default 'abc' is not a value of the field's type; left out" in result.stderr
+    config = (tmp_path / "b2" / "models" / "config.py").read_text()
+    assert "rank: int | None = 8\n" in config
+    assert "alpha: float | None = 0.5\n" in config
+    assert "flag: bool | None = True\n" in config
+    assert "bad: int | None = None\n" in config
+    assert 'mode: Literal["fast", "slow"] | str | None = None\n' in config
+    node = (tmp_path / "b2" / "models" / "node.py").read_text()
+    assert 'Node = TypeAliasType("Node", "str | list[Node]")' in node
+    assert failed_gates(tmp_path, "b2") == {}
