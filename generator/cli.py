@@ -210,8 +210,13 @@ def _generate_one(config: ClientConfig, args: argparse.Namespace) -> int:
 def _configured(args: argparse.Namespace) -> list[ClientConfig] | None:
     """The configured clients the targets name (all when none is named), or None when the
     target is a spec."""
-    if len(args.targets) == 1 and Path(args.targets[0]).is_file():
-        return None
+    if len(args.targets) == 1 and (
+        args.output
+        or args.package
+        or Path(args.targets[0]).is_file()
+        or args.targets[0].endswith((".yaml", ".yml", ".json"))
+    ):
+        return None  # a spec: one that is missing is reported as such
     if args.output or args.package:
         raise FatalError(None, "--output and --package need a SPEC argument")
     clients = _project().clients
