@@ -53,6 +53,9 @@ class ClientConfig:
     """Also write a pyproject.toml, so that the package builds as a wheel."""
     url: str | None = None
     """Where `sdkforge update` fetches the spec from."""
+    retries: dict[str, Any] = field(default_factory=dict)
+    """`[...retries]`: `statuses`, `never`, `budget`, `connection_errors`, `backoff`; each
+    one set wins over the spec's `x-speakeasy-retries`."""
 
     def config_location(self, *keys: str) -> Location:
         """Where `[tool.sdkforge.clients.<package>]` sets `keys` (a table, then a key of
@@ -166,6 +169,7 @@ _CLIENT_KEYS = {
     "templates",
     "packaging",
     "url",
+    "retries",
 }
 
 
@@ -226,7 +230,43 @@ def _client_config(
         templates=root / entry["templates"] if "templates" in entry else None,
         packaging=entry.get("packaging") is True,
         url=str(entry["url"]) if "url" in entry else None,
+        retries=_retries(entry.get("retries", {}), package, where),
     )
+
+
+_RETRY_KEYS = {"statuses", "never", "budget", "connection_errors", "backoff"}
+
+
+def _retries(table: Any, package: str, where: Location) -> dict[str, Any]:
+    """The `retries` table, checked: lists of statuses and codes, seconds, a flag, and
+    `backoff = [first, longest, factor]`."""
+    wrong = (
+        f"client {package!r}: retries wants statuses = [429, '5XX'], never = [codes],"
+        " budget = seconds, connection_errors = true|false,"
+        " backoff = [first, longest, factor]"
+    )
+    if not isinstance(table, dict) or set(table) - _RETRY_KEYS:
+        raise FatalError(where, wrong)
+    checked: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "statuses" and isinstance(value, list):
+            checked[key] = tuple(str(item).upper() for item in value)
+        elif key == "never" and isinstance(value, list):
+            checked[key] = tuple(str(item) for item in value)
+        elif key == "budget" and isinstance(value, (int, float)) and value >= 0:
+            checked[key] = float(value)
+        elif key == "connection_errors" and isinstance(value, bool):
+            checked[key] = value
+        elif (
+            key == "backoff"
+            and isinstance(value, list)
+            and len(value) == 3
+            and all(isinstance(v, (int, float)) and v > 0 for v in value)
+        ):
+            checked[key] = tuple(float(v) for v in value)
+        else:
+            raise FatalError(where, wrong)
+    return checked
 
 
 def _toml_line(path: Path, table: str, keys: tuple[str, ...]) -> int | None:

@@ -762,6 +762,22 @@ class Skipped:
     reason: str
 
 
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When the client tries a request again: the runtime's RETRY_* and NEVER_RETRY
+    constants. These defaults are the kept `_constants.py`'s (a test holds them equal)."""
+
+    statuses: tuple[str, ...] = ()
+    """`"429"`, `"5XX"`; empty: 408, 409, 429 and every 5xx."""
+    connection_errors: bool = True
+    backoff: tuple[float, float, float] = (0.5, 8.0, 2.0)
+    """First wait, longest wait (seconds), factor from one to the next."""
+    budget: float | None = None
+    """Seconds of waiting between attempts past which no retry starts."""
+    never: tuple[str, ...] = ()
+    """Error codes in a body that are never retried."""
+
+
 def generated_header(source: str) -> str:
     """What every generated file says first (as a comment): made from which spec, and how
     to make it again."""
@@ -787,6 +803,7 @@ class Api:
     skipped: tuple[Skipped, ...]
     source: str = ""
     """The spec's file name, as the generated files' headers name it."""
+    retry: RetryPolicy = RetryPolicy()
     spec_sha256: str = ""
 
     @property

@@ -143,6 +143,11 @@ def render(
                 "ENV_PREFIX": api.env_prefix,
                 "AUTH_KIND": api.auth.kind if api.auth else None,
                 "AUTH_NAME": api.auth.name if api.auth else "",
+                "RETRY_STATUSES": api.retry.statuses,
+                "RETRY_CONNECTION_ERRORS": api.retry.connection_errors,
+                "RETRY_BACKOFF": api.retry.backoff,
+                "RETRY_BUDGET": api.retry.budget,
+                "NEVER_RETRY": api.retry.never,
             }
         ),
         "py.typed": "",

@@ -28,7 +28,7 @@ def runtime_module_names() -> frozenset[str]:
     return frozenset(path.name for path in runtime_dir().glob("*.py"))
 
 
-def runtime_modules(constants: Mapping[str, str | None]) -> dict[str, str]:
+def runtime_modules(constants: Mapping[str, ConstantValue]) -> dict[str, str]:
     """`{file name: text}` of every runtime module, `_constants.py` with `constants`."""
     modules = {
         path.name: path.read_text(encoding="utf-8")
@@ -38,7 +38,20 @@ def runtime_modules(constants: Mapping[str, str | None]) -> dict[str, str]:
     return modules
 
 
-def with_values(source: str, values: Mapping[str, str | None]) -> str:
+ConstantValue = str | int | float | bool | None | tuple["ConstantValue", ...]
+
+
+def python_literal(value: ConstantValue) -> str:
+    """A constant's value as Python source, strings in double quotes (as ruff writes them)."""
+    if isinstance(value, tuple):
+        items = ", ".join(python_literal(item) for item in value)
+        return f"({items},)" if len(value) == 1 else f"({items})"
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def with_values(source: str, values: Mapping[str, ConstantValue]) -> str:
     """`source` with the value of each module-level `NAME = ...` replaced by `values[NAME]`.
 
     Every constant the module defines gets a value, and every value has its constant: a
@@ -64,7 +77,7 @@ def with_values(source: str, values: Mapping[str, str | None]) -> str:
         end = starts[(value.end_lineno or value.lineno) - 1] + (
             value.end_col_offset or 0
         )
-        written = "None" if literal is None else json.dumps(literal, ensure_ascii=False)
+        written = python_literal(literal)
         text = text[:begin] + written.encode() + text[end:]
     return text.decode()
 

@@ -19,7 +19,18 @@ from typing import Any, Self, TypeVar
 import httpx
 import pydantic
 
-from ._constants import AUTH_KIND, AUTH_NAME, ENV_PREFIX, PACKAGE, USER_AGENT
+from ._constants import (
+    AUTH_KIND,
+    AUTH_NAME,
+    ENV_PREFIX,
+    NEVER_RETRY,
+    PACKAGE,
+    RETRY_BACKOFF,
+    RETRY_BUDGET,
+    RETRY_CONNECTION_ERRORS,
+    RETRY_STATUSES,
+    USER_AGENT,
+)
 from ._encoding import (
     DEFAULT_STYLES,
     given,
@@ -63,8 +74,6 @@ DEFAULT_TIMEOUT = httpx.Timeout(timeout=600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RESPONSE_SIZE = 100 * 1024 * 1024
 """The largest body a client reads into memory to parse (downloads and streams: no limit)."""
-INITIAL_RETRY_DELAY = 0.5
-MAX_RETRY_DELAY = 8.0
 MAX_RETRY_AFTER = 60.0
 # Never written to the log: credentials in headers and in the query.
 _SECRET_HEADERS = frozenset(
@@ -143,10 +152,36 @@ def _retry_after(response: httpx.Response | None) -> float | None:
 
 
 def _should_retry(response: httpx.Response) -> bool:
+    """The server's `x-should-retry`, else: not for an error code never retried, else by
+    status (the package's RETRY_STATUSES, or 408, 409, 429 and every 5xx)."""
     override: str | None = response.headers.get("x-should-retry")
     if override in ("true", "false"):
         return override == "true"
+    if NEVER_RETRY and not _error_codes(response).isdisjoint(NEVER_RETRY):
+        return False
+    if RETRY_STATUSES:
+        status = str(response.status_code)
+        return any(
+            status == wanted or (wanted.endswith("XX") and status[0] == wanted[0])
+            for wanted in RETRY_STATUSES
+        )
     return response.status_code in (408, 409, 429) or response.status_code >= 500
+
+
+def _error_codes(response: httpx.Response) -> set[str]:
+    """The codes an error body names: `code` and `type`, at its top or in its `error`."""
+    try:
+        body = json.loads(response.content)
+    except (ValueError, httpx.ResponseNotRead):
+        return set()
+    holders = [body, body.get("error")] if isinstance(body, dict) else []
+    return {
+        holder[key]
+        for holder in holders
+        if isinstance(holder, dict)
+        for key in ("code", "type")
+        if isinstance(holder.get(key), str)
+    }
 
 
 def _error_message(data: Any) -> str:
@@ -374,8 +409,30 @@ class _BaseClient:
         asked = _retry_after(response)
         if asked is not None and 0 <= asked <= MAX_RETRY_AFTER:
             return asked
-        delay = min(INITIAL_RETRY_DELAY * 2.0 ** (attempt - 1), MAX_RETRY_DELAY)
+        first, longest, factor = RETRY_BACKOFF
+        delay = min(first * factor ** (attempt - 1), longest)
         return delay * (1 - 0.25 * random.random())
+
+    def _retry_wait(
+        self,
+        attempt: int,
+        retries: int,
+        waited: float,
+        response: httpx.Response | None,
+    ) -> float | None:
+        """How long to wait before trying again; None when not to: the retries are spent,
+        the failure is not one to retry (`response` None: no response came), or the wait
+        would take the waiting past RETRY_BUDGET."""
+        if attempt > retries:
+            return None
+        if not (
+            RETRY_CONNECTION_ERRORS if response is None else _should_retry(response)
+        ):
+            return None
+        delay = self._retry_delay(attempt, response)
+        if RETRY_BUDGET is not None and waited + delay > RETRY_BUDGET:
+            return None
+        return delay
 
     def _error_body(
         self, data: Any, error_types: Mapping[str, Any], status: str | None = None
@@ -547,7 +604,7 @@ class SyncAPIClient(_BaseClient):
     ) -> httpx.Response:
         """Send with retries; a successful response is returned, unread when `stream`."""
         retries = self._retries(args)
-        attempt = 0
+        attempt, waited = 0, 0.0
         while True:
             attempt += 1
             self._log_request(request, attempt)
@@ -570,15 +627,19 @@ class SyncAPIClient(_BaseClient):
             except httpx.TransportError as exc:
                 if response is not None:
                     response.close()
-                if attempt <= retries:
-                    self.sleep(self._retry_delay(attempt, None))
+                wait = self._retry_wait(attempt, retries, waited, None)
+                if wait is not None:
+                    waited += wait
+                    self.sleep(wait)
                     continue
                 raise connection_error(request, exc) from exc
             self._log_response(response)
             if response.is_success:
                 return response
-            if attempt <= retries and _should_retry(response):
-                self.sleep(self._retry_delay(attempt, response))
+            wait = self._retry_wait(attempt, retries, waited, response)
+            if wait is not None:
+                waited += wait
+                self.sleep(wait)
                 continue
             raise self._status_error(response, args.error_types)
 
@@ -689,7 +750,7 @@ class AsyncAPIClient(_BaseClient):
     ) -> httpx.Response:
         """Send with retries; a successful response is returned, unread when `stream`."""
         retries = self._retries(args)
-        attempt = 0
+        attempt, waited = 0, 0.0
         while True:
             attempt += 1
             self._log_request(request, attempt)
@@ -712,15 +773,19 @@ class AsyncAPIClient(_BaseClient):
             except httpx.TransportError as exc:
                 if response is not None:
                     await response.aclose()
-                if attempt <= retries:
-                    await self.sleep(self._retry_delay(attempt, None))
+                wait = self._retry_wait(attempt, retries, waited, None)
+                if wait is not None:
+                    waited += wait
+                    await self.sleep(wait)
                     continue
                 raise connection_error(request, exc) from exc
             self._log_response(response)
             if response.is_success:
                 return response
-            if attempt <= retries and _should_retry(response):
-                await self.sleep(self._retry_delay(attempt, response))
+            wait = self._retry_wait(attempt, retries, waited, response)
+            if wait is not None:
+                waited += wait
+                await self.sleep(wait)
                 continue
             raise self._status_error(response, args.error_types)
 

@@ -28,6 +28,7 @@ from ..ir import (
     Parameter,
     Ref,
     Resource,
+    RetryPolicy,
     Skipped,
     Waiter,
 )
@@ -136,6 +137,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
             set(schemas.definitions),
         ),
         skipped=tuple(skipped),
+        retry=_retry_policy(spec, config, documents.root, warn),
         source=documents.root.path.name,
         spec_sha256=hashlib.sha256(documents.root.path.read_bytes()).hexdigest(),
     )
@@ -460,3 +462,47 @@ def _auth(spec: dict[str, Any]) -> Auth | None:
         if kind == "apiKey" and scheme.get("in") in ("header", "query"):
             return Auth(scheme["in"], str(scheme.get("name", "")))
     return None
+
+
+def _retry_policy(
+    spec: dict[str, Any], config: ClientConfig, root: Document, warn: Warn
+) -> RetryPolicy:
+    """The spec's `x-speakeasy-retries` (the policy a provider publishes for its SDKs:
+    statuses, backoff in milliseconds, the longest time spent retrying), each part the
+    configuration sets overridden by it."""
+    found: dict[str, Any] = {}
+    published = spec.get("x-speakeasy-retries")
+    if isinstance(published, dict):
+        try:
+            found = _speakeasy_retries(published)
+        except (TypeError, ValueError):
+            warn(
+                Diagnostic(
+                    root.location("/x-speakeasy-retries"),
+                    "not a retry policy sdkforge can read (statusCodes, backoff"
+                    " {initialInterval, maxInterval, exponent, maxElapsedTime} in"
+                    " milliseconds, retryConnectionErrors): the default one is used",
+                )
+            )
+    return RetryPolicy(**{**found, **config.retries})
+
+
+def _speakeasy_retries(published: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    if "statusCodes" in published:
+        found["statuses"] = tuple(
+            str(code).upper() for code in published["statusCodes"]
+        )
+    if "retryConnectionErrors" in published:
+        found["connection_errors"] = bool(published["retryConnectionErrors"])
+    backoff = published.get("backoff")
+    if isinstance(backoff, dict):
+        first = float(backoff.get("initialInterval", 500)) / 1000
+        longest = float(backoff.get("maxInterval", 60000)) / 1000
+        factor = float(backoff.get("exponent", 1.5))
+        if min(first, longest, factor) <= 0:
+            raise ValueError(backoff)
+        found["backoff"] = (first, longest, factor)
+        if "maxElapsedTime" in backoff:
+            found["budget"] = float(backoff["maxElapsedTime"]) / 1000
+    return found

@@ -14,3 +14,16 @@ AUTH_KIND: Literal["bearer", "basic", "header", "query"] | None = "bearer"
 or a query parameter, or not at all."""
 AUTH_NAME = "Authorization"
 """The header or query parameter that carries the API key."""
+RETRY_STATUSES: tuple[str, ...] = ()
+"""The statuses retried (`"429"`, or a range such as `"5XX"`), from the spec's
+`x-speakeasy-retries` or the configuration; empty: 408, 409, 429 and every 5xx."""
+RETRY_CONNECTION_ERRORS = True
+"""Whether a request that never got a response is tried again."""
+RETRY_BACKOFF: tuple[float, float, float] = (0.5, 8.0, 2.0)
+"""Seconds before the first retry, the longest wait, and the factor from one to the next."""
+RETRY_BUDGET: float | None = None
+"""Seconds of waiting between attempts past which no retry starts; None: no limit but
+`max_retries`."""
+NEVER_RETRY: tuple[str, ...] = ()
+"""Error codes (`error.code`, `error.type` or `code` in the body) never retried, whatever
+the status: a quota to top up is not an overload to wait out."""

@@ -4,6 +4,7 @@ wrapper that records the retry delays, and the checks every scenario ends with."
 from __future__ import annotations
 
 import asyncio
+import importlib
 import inspect
 import time
 from collections.abc import Callable, Sequence
@@ -75,12 +76,34 @@ OPS = [CREATE, RETRIEVE]
 
 # --------------------------------------------------------------------------- delays
 
-Delay = float | tuple[float, float]
-"""An exact delay, or the (low, high) bounds of a back-off with jitter."""
 
-BACKOFF_1: Delay = (0.375, 0.5)
-BACKOFF_2: Delay = (0.75, 1.0)
-BACKOFF_3: Delay = (1.5, 2.0)
+@dataclass(frozen=True)
+class Backoff:
+    """The wait before retry number `retry` under the package's own policy (RETRY_BACKOFF):
+    its (low, high) bounds, as jitter takes up to a quarter off."""
+
+    retry: int
+
+    def bounds(self, provider: Provider) -> tuple[float, float]:
+        constants = importlib.import_module(provider.package.__name__ + "._constants")
+        first, longest, factor = constants.RETRY_BACKOFF
+        delay = min(first * factor ** (self.retry - 1), longest)
+        return (0.75 * delay, delay)
+
+
+Delay = float | tuple[float, float] | Backoff
+"""An exact delay, the (low, high) bounds of a wait with jitter, or a back-off step."""
+
+BACKOFF_1, BACKOFF_2, BACKOFF_3 = Backoff(1), Backoff(2), Backoff(3)
+
+
+class Sleeps(list[float]):
+    """The delays a client asked of its sleep, and the provider whose policy they follow."""
+
+    def __init__(self, provider: Provider) -> None:
+        super().__init__()
+        self.provider = provider
+
 
 # --------------------------------------------------------------------------- the client
 
@@ -92,10 +115,11 @@ class FaultClient:
     client: Any
     provider: Provider
     mode: str
-    sleeps: list[float] = field(default_factory=list)
+    sleeps: list[float] = field(init=False)
     closed: bool = False
 
     def __post_init__(self) -> None:
+        self.sleeps = Sleeps(self.provider)
         SleepRecorder(self.sleeps).install(self.client, self.mode)
 
     async def call(self, op: Op, *, via: Any = None, **kwargs: Any) -> Any:
@@ -154,6 +178,11 @@ def assert_delays(actual: Sequence[float], expected: Sequence[Delay]) -> None:
         f"slept {list(actual)}, expected {list(expected)}"
     )
     for number, (got, want) in enumerate(zip(actual, expected, strict=True), 1):
+        if isinstance(want, Backoff):
+            assert isinstance(actual, Sleeps), (
+                "a back-off step needs the client's sleeps"
+            )
+            want = want.bounds(actual.provider)
         if isinstance(want, tuple):
             low, high = want
             assert low <= got <= high, f"delay {number} is {got}, not in {want}"

@@ -5,6 +5,7 @@ connection left open. Every case runs sync and async, for a POST and a GET."""
 from __future__ import annotations
 
 import email.utils
+import importlib
 import itertools
 import time
 from dataclasses import dataclass, field
@@ -178,11 +179,17 @@ CASES = [
 ]
 
 
-# The retry loop is the same template code in every package: the cases take turns
-# among the providers rather than multiplying by them.
+def retry_constants(provider: Provider) -> Any:
+    return importlib.import_module(provider.package.__name__ + "._constants")
+
+
+# The retry loop is the same template code in every package: the cases take turns among
+# the providers with the default policy rather than multiplying by them. MKA1 publishes
+# its own (x-speakeasy-retries): test_published_retry_policy.
+DEFAULT_POLICY = [p for p in ALL_PROVIDERS if not retry_constants(p).RETRY_STATUSES]
 CASE_PARAMS = [
     pytest.param(case, provider, id=f"{case.id}-{provider}")
-    for case, provider in zip(CASES, itertools.cycle(ALL_PROVIDERS), strict=False)
+    for case, provider in zip(CASES, itertools.cycle(DEFAULT_POLICY), strict=False)
 ]
 
 
@@ -279,4 +286,69 @@ async def test_with_options_copy_retries_on_the_shared_pool_and_sleep(
 
     assert_attempts(server, provider, CREATE, 2)
     assert_delays(client.sleeps, [BACKOFF_1])
+    await assert_no_connection_left_open(client, server)
+
+
+MKA1 = next(p for p in ALL_PROVIDERS if p.package.__name__ == "mka1")
+MOONSHOT = next(p for p in ALL_PROVIDERS if p.package.__name__ == "moonshot")
+
+
+@pytest.mark.parametrize(
+    ("status", "retried"),
+    [(409, False), (501, False), (408, False), (429, True), (502, True), (504, True)],
+)
+async def test_published_retry_policy(
+    status: int, retried: bool, mode: str, server: FaultServer, make_client: MakeClient
+) -> None:
+    """MKA1's x-speakeasy-retries: 429, 500, 502, 503, 504 only, 0.5 s growing by 1.5."""
+    server.script(failing(status), ok())
+    client = make_client(MKA1, mode)
+    if retried:
+        await client.call(CANCEL)
+        assert_delays(client.sleeps, [(0.375, 0.5)])
+    else:
+        with pytest.raises(MKA1.package.APIStatusError):
+            await client.call(CANCEL)
+        assert client.sleeps == []
+    assert_attempts(server, MKA1, CANCEL, 2 if retried else 1)
+    await assert_no_connection_left_open(client, server)
+
+
+async def test_the_published_budget_ends_the_retries(
+    mode: str, server: FaultServer, make_client: MakeClient
+) -> None:
+    """MKA1 spends at most 15 s waiting (maxElapsedTime), whatever max_retries allows;
+    its waits grow by 1.5 up to 5 s."""
+    server.script(*[failing(503)] * 20)
+    client = make_client(MKA1, mode, max_retries=19)
+    with pytest.raises(MKA1.package.InternalServerError):
+        await client.call(CANCEL)
+    waits = [float(w) for w in client.sleeps]
+    assert 6 <= len(waits) < 19 and sum(waits) <= 15.0
+    assert max(waits) <= 5.0
+    assert all(0.75 * 0.5 * 1.5**i <= w for i, w in enumerate(waits[:5]))
+
+
+@pytest.mark.parametrize(
+    ("error_type", "retried"),
+    [("exceeded_current_quota_error", False), ("rate_limit_reached_error", True)],
+)
+async def test_an_error_code_never_retried(
+    error_type: str,
+    retried: bool,
+    mode: str,
+    server: FaultServer,
+    make_client: MakeClient,
+) -> None:
+    """Moonshot's 429 for an exhausted balance is not retried (configured `never`); its
+    429 for a rate limit is."""
+    body = {"error": {"message": "scripted 429", "type": error_type}}
+    server.script(reply_json(429, body), ok())
+    client = make_client(MOONSHOT, mode)
+    if retried:
+        await client.call(CANCEL)
+    else:
+        with pytest.raises(MOONSHOT.error("RateLimitError")):
+            await client.call(CANCEL)
+    assert_attempts(server, MOONSHOT, CANCEL, 2 if retried else 1)
     await assert_no_connection_left_open(client, server)

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
+from generator.config import ClientConfig
+from generator.ir import RetryPolicy
+from generator.ir_builder import build
+from generator.load import load
 from tests.gates import failed_gates
 from tests.pipeline.test_cli import run
 
@@ -266,3 +271,41 @@ def test_defaults_unions_and_recursion_real_specs_get_wrong_pass_every_gate(
     node = (tmp_path / "b2" / "models" / "node.py").read_text()
     assert 'Node = TypeAliasType("Node", "str | list[Node]")' in node
     assert failed_gates(tmp_path, "b2") == {}
+
+
+RETRIES = """
+openapi: 3.1.0
+info: {title: T, version: "1"}
+x-speakeasy-retries:
+  strategy: backoff
+  backoff: {initialInterval: 500, maxInterval: 5000, maxElapsedTime: 15000, exponent: 1.5}
+  statusCodes: ['429', 5XX]
+  retryConnectionErrors: false
+paths: {}
+"""
+
+
+def test_a_published_retry_policy_is_read_and_the_configuration_wins(tmp_path: Path):
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(RETRIES)
+    config = ClientConfig.default(spec, tmp_path / "out", "out")
+    policy = build(load(spec, "spec.yaml", tmp_path), config, lambda _: None).retry
+    assert policy == RetryPolicy(("429", "5XX"), False, (0.5, 5.0, 1.5), 15.0, ())
+    configured = replace(config, retries={"never": ("quota_exceeded",), "budget": 60.0})
+    policy = build(load(spec, "spec.yaml", tmp_path), configured, lambda _: None).retry
+    assert (policy.statuses, policy.budget, policy.never) == (
+        ("429", "5XX"),
+        60.0,
+        ("quota_exceeded",),
+    )
+    spec.write_text(RETRIES.replace("exponent: 1.5", "exponent: fast"))
+    warnings: list[object] = []
+    policy = build(load(spec, "spec.yaml", tmp_path), config, warnings.append).retry
+    assert policy == RetryPolicy()
+    assert [str(w) for w in warnings] == [
+        (
+            "spec.yaml:4: /x-speakeasy-retries: not a retry policy sdkforge can read"
+            " (statusCodes, backoff {initialInterval, maxInterval, exponent, maxElapsedTime}"
+            " in milliseconds, retryConnectionErrors): the default one is used"
+        )
+    ]

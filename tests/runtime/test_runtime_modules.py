@@ -3,6 +3,7 @@ into every generated package unchanged but for the values of `_constants.py`."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
 from pathlib import Path
@@ -10,7 +11,14 @@ from types import ModuleType
 
 import pytest
 
-from generator.runtime import CONSTANTS, runtime_dir, runtime_modules, with_values
+from generator.ir import RetryPolicy
+from generator.runtime import (
+    CONSTANTS,
+    module_assignments,
+    runtime_dir,
+    runtime_modules,
+    with_values,
+)
 from tests.conftest import GENERATED
 
 CLIENTS = ("mka1", "moonshot", "siliconflow")
@@ -77,9 +85,17 @@ def test_runtime_modules_fill_in_the_constants():
             "ENV_PREFIX": "PETS",
             "AUTH_KIND": "query",
             "AUTH_NAME": "api_key",
+            "RETRY_STATUSES": ("429",),
+            "RETRY_CONNECTION_ERRORS": False,
+            "RETRY_BACKOFF": (1.0, 4.0, 2.0),
+            "RETRY_BUDGET": 30.0,
+            "NEVER_RETRY": ("quota",),
         }
     )
     assert 'AUTH_NAME = "api_key"' in modules[CONSTANTS]
+    assert 'RETRY_STATUSES: tuple[str, ...] = ("429",)' in modules[CONSTANTS]
+    assert "RETRY_CONNECTION_ERRORS = False" in modules[CONSTANTS]
+    assert "RETRY_BUDGET: float | None = 30.0" in modules[CONSTANTS]
     assert set(modules) == {path.name for path in runtime_dir().glob("*.py")}
 
 
@@ -135,3 +151,26 @@ def test_templates_are_thin():
     assert templates
     lengths = {t.name: len(t.read_text().splitlines()) for t in templates}
     assert max(lengths.values()) <= MAX_TEMPLATE_LINES, lengths
+
+
+def test_the_kept_retry_constants_are_the_default_policy():
+    """The runtime kept in templates/ runs (and is tested) with the values a package gets
+    when neither its spec nor its configuration sets a retry policy."""
+    kept = dict(module_assignments(ast.parse((runtime_dir() / CONSTANTS).read_text())))
+    default = RetryPolicy()
+    assert {
+        "RETRY_STATUSES": default.statuses,
+        "RETRY_CONNECTION_ERRORS": default.connection_errors,
+        "RETRY_BACKOFF": default.backoff,
+        "RETRY_BUDGET": default.budget,
+        "NEVER_RETRY": default.never,
+    } == {
+        name: ast.literal_eval(kept[name])
+        for name in (
+            "RETRY_STATUSES",
+            "RETRY_CONNECTION_ERRORS",
+            "RETRY_BACKOFF",
+            "RETRY_BUDGET",
+            "NEVER_RETRY",
+        )
+    }
