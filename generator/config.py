@@ -53,6 +53,8 @@ class ClientConfig:
     """Also write a pyproject.toml, so that the package builds as a wheel."""
     url: str | None = None
     """Where `sdkforge update` fetches the spec from."""
+    base_path: str = ""
+    """What of every path the provider's documentation puts in the base URL (`/v1`)."""
     retries: dict[str, Any] = field(default_factory=dict)
     """`[...retries]`: `statuses`, `never`, `budget`, `connection_errors`, `backoff`; each
     one set wins over the spec's `x-speakeasy-retries`."""
@@ -170,6 +172,7 @@ _CLIENT_KEYS = {
     "packaging",
     "url",
     "retries",
+    "base_path",
 }
 
 
@@ -231,6 +234,9 @@ def _client_config(
         packaging=entry.get("packaging") is True,
         url=str(entry["url"]) if "url" in entry else None,
         retries=_retries(entry.get("retries", {}), package, where),
+        base_path="/" + str(entry["base_path"]).strip("/")
+        if "base_path" in entry
+        else "",
     )
 
 

@@ -518,7 +518,10 @@ class Response:
     def accept(self) -> str | None:
         """An `Accept` other than the runtime's `application/json`, or None."""
         if self.kind == "bytes" and self.media_types:
-            return ", ".join(self.media_types)
+            # A stored file may be of a type the spec does not list (MKA1 documents 4 and
+            # serves 28): asked for last, anything else is still accepted.
+            fallback = () if "*/*" in self.media_types else ("*/*;q=0.1",)
+            return ", ".join((*self.media_types, *fallback))
         return None
 
     @property
@@ -804,6 +807,8 @@ class Api:
     source: str = ""
     """The spec's file name, as the generated files' headers name it."""
     retry: RetryPolicy = RetryPolicy()
+    base_path: str = ""
+    """What of every path a base URL set as the provider documents it already holds."""
     spec_sha256: str = ""
 
     @property

@@ -148,6 +148,7 @@ def render(
                 "RETRY_BACKOFF": api.retry.backoff,
                 "RETRY_BUDGET": api.retry.budget,
                 "NEVER_RETRY": api.retry.never,
+                "BASE_PATH": api.base_path,
             }
         ),
         "py.typed": "",

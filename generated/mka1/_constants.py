@@ -28,3 +28,7 @@ RETRY_BUDGET: float | None = 15.0
 NEVER_RETRY: tuple[str, ...] = ()
 """Error codes (`error.code`, `error.type` or `code` in the body) never retried, whatever
 the status: a quota to top up is not an overload to wait out."""
+BASE_PATH = ""
+"""The part of every operation's path that the provider's documentation puts in its base
+URL (`/v1` for `https://api.moonshot.ai/v1`): a base URL ending in it has it taken off,
+so that the documented URL and the bare host both reach `/v1/...`, never `/v1/v1/...`."""

@@ -138,6 +138,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         ),
         skipped=tuple(skipped),
         retry=_retry_policy(spec, config, documents.root, warn),
+        base_path=config.base_path,
         source=documents.root.path.name,
         spec_sha256=hashlib.sha256(documents.root.path.read_bytes()).hexdigest(),
     )

@@ -21,6 +21,7 @@ import pydantic
 from ._constants import (
     AUTH_KIND,
     AUTH_NAME,
+    BASE_PATH,
     ENV_PREFIX,
     NEVER_RETRY,
     PACKAGE,
@@ -275,7 +276,10 @@ class _BaseClient:
         strict_response_validation: bool,
         max_response_size: int | None,
     ) -> None:
-        self.base_url = httpx.URL(str(base_url).rstrip("/") + "/")
+        root = str(base_url).rstrip("/")
+        if BASE_PATH and root.endswith(BASE_PATH):
+            root = root[: -len(BASE_PATH)]
+        self.base_url = httpx.URL(root + "/")
         self.api_key = _checked_key(api_key)
         self.max_response_size = max_response_size
         self.timeout = timeout

@@ -625,6 +625,9 @@ async def test_file_content_accepts_the_documented_media_types(
         "text/plain",
     ):
         assert accepts(accept, media_type), f"Accept: {accept} refuses {media_type}"
+    # A stored file of a type the spec does not list (an image, a PDF) is accepted last.
+    assert accept.endswith(", */*;q=0.1")
+    assert accepts(accept, "application/pdf")
 
 
 async def test_file_content_is_binary_safe(mode: str, make_client) -> None:

@@ -580,3 +580,29 @@ async def test_unknown_file_purpose_and_status_are_kept(mode: str, make_client) 
     assert file.purpose == "voice" and file.status == "ready"
     assert file.sha256 == "9f86d081"  # type: ignore[attr-defined]
     assert dump(file) == body
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    [
+        "https://api.moonshot.ai/v1",  # as Moonshot's documentation writes it
+        "https://api.moonshot.ai/v1/",
+        "https://api.moonshot.ai",
+        "https://gateway.example/moonshot/v1",
+    ],
+)
+async def test_the_documented_base_url_reaches_v1_once(
+    base_url: str, mode: str, make_client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`base_path = "/v1"`: a base URL ending in /v1 (the documented one) and one without
+    both send `/v1/batches`, never `/v1/v1/batches`; from the environment too."""
+    host = base_url.removesuffix("/").removesuffix("/v1")
+    harness = make_client(
+        PROVIDER, mode, json_reply({"object": "list", "data": []}), base_url=base_url
+    )
+    await harness.call(lambda c: c.batches.list())
+    assert str(harness.request.url).startswith(f"{host}/v1/batches")
+    monkeypatch.setenv("MOONSHOT_BASE_URL", base_url)
+    from_env = make_client(PROVIDER, mode, json_reply({"object": "list", "data": []}))
+    await from_env.call(lambda c: c.batches.list())
+    assert str(from_env.request.url).startswith(f"{host}/v1/batches")

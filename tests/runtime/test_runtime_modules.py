@@ -90,6 +90,7 @@ def test_runtime_modules_fill_in_the_constants():
             "RETRY_BACKOFF": (1.0, 4.0, 2.0),
             "RETRY_BUDGET": 30.0,
             "NEVER_RETRY": ("quota",),
+            "BASE_PATH": "/v1",
         }
     )
     assert 'AUTH_NAME = "api_key"' in modules[CONSTANTS]

@@ -257,7 +257,7 @@ class Files:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
-                accept="application/octet-stream, application/jsonl, application/x-ndjson, text/plain",
+                accept="application/octet-stream, application/jsonl, application/x-ndjson, text/plain, */*;q=0.1",
                 response_type=bytes,
                 error_types={
                     "400": FileContentError,
@@ -503,7 +503,7 @@ class AsyncFiles:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
-                accept="application/octet-stream, application/jsonl, application/x-ndjson, text/plain",
+                accept="application/octet-stream, application/jsonl, application/x-ndjson, text/plain, */*;q=0.1",
                 response_type=bytes,
                 error_types={
                     "400": FileContentError,

@@ -215,7 +215,7 @@ class Files:
                 path_params={
                     "file_id": file_id,
                 },
-                accept="text/plain",
+                accept="text/plain, */*;q=0.1",
                 response_type=bytes,
                 error_types={
                     "401": ErrorResponse,
@@ -425,7 +425,7 @@ class AsyncFiles:
                 path_params={
                     "file_id": file_id,
                 },
-                accept="text/plain",
+                accept="text/plain, */*;q=0.1",
                 response_type=bytes,
                 error_types={
                     "401": ErrorResponse,
