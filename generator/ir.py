@@ -713,8 +713,13 @@ class Waiter:
         values = ", ".join(self.terminal)
         return (
             f"Poll `{self.operation.name}` until `{self.field}` is terminal; return that result.\n\n"
-            f"Terminal values: {values}. Sleeps `poll_interval` seconds between calls and\n"
-            "raises WaitTimeoutError rather than sleep past `timeout` seconds."
+            f"Terminal values: {values}.\n\n"
+            "Waits `poll_interval` seconds after the first call, then half as long again\n"
+            "each time, up to `max_poll_interval`; `on_poll` sees every result. No deadline\n"
+            "by default (a batch may take days): with `deadline` seconds, raises\n"
+            "WaitTimeoutError, whose `last` is the last result, rather than sleep past it.\n"
+            "The other arguments go to each call as to the method itself (`timeout` is\n"
+            "each HTTP request's)."
         )
 
 

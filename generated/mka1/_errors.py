@@ -135,7 +135,12 @@ class ResponseTooLargeError(APIError):
 
 
 class WaitTimeoutError(SDKError):
-    """A `wait(...)` did not see a terminal state before its timeout."""
+    """A `wait(...)` did not see a terminal state before its deadline; `last` is the last
+    state it saw (the resource as the API last returned it)."""
+
+    def __init__(self, message: str, last: object = None) -> None:
+        super().__init__(message)
+        self.last = last
 
 
 STATUS_ERRORS: dict[int, type[APIStatusError]] = {

@@ -524,10 +524,12 @@ class _BaseClient:
             )
 
     def _poll_deadline_passed(
-        self, started: float, slept: float, poll_interval: float, timeout: float
+        self, started: float, slept: float, interval: float, deadline: float | None
     ) -> bool:
         # Slept time counts even when `sleep` is replaced by one that does not really wait.
-        return max(time.monotonic() - started, slept) + poll_interval > timeout
+        if deadline is None:
+            return False
+        return max(time.monotonic() - started, slept) + interval > deadline
 
 
 class SyncAPIClient(_BaseClient):
@@ -654,20 +656,24 @@ class SyncAPIClient(_BaseClient):
         field: str,
         terminal: tuple[str, ...],
         poll_interval: float,
-        timeout: float,
+        max_poll_interval: float,
+        deadline: float | None,
+        on_poll: Callable[[T], object] | None,
     ) -> T:
-        """Call `fetch` until its result's `field` is one of `terminal`."""
-        started, slept = time.monotonic(), 0.0
+        """Call `fetch` until its result's `field` is one of `terminal`, the wait between
+        two calls growing from `poll_interval` by half up to `max_poll_interval`."""
+        started, slept, interval = time.monotonic(), 0.0, poll_interval
         while True:
             result = fetch()
+            if on_poll is not None:
+                on_poll(result)
             if getattr(result, field, None) in terminal:
                 return result
-            if self._poll_deadline_passed(started, slept, poll_interval, timeout):
-                raise WaitTimeoutError(
-                    f"{field} is still {getattr(result, field, None)!r} after {timeout} s"
-                )
-            self.sleep(poll_interval)
-            slept += poll_interval
+            if self._poll_deadline_passed(started, slept, interval, deadline):
+                raise _wait_timeout(result, field, deadline)
+            self.sleep(interval)
+            slept += interval
+            interval = _next_poll_interval(interval, poll_interval, max_poll_interval)
 
 
 class AsyncAPIClient(_BaseClient):
@@ -800,20 +806,35 @@ class AsyncAPIClient(_BaseClient):
         field: str,
         terminal: tuple[str, ...],
         poll_interval: float,
-        timeout: float,
+        max_poll_interval: float,
+        deadline: float | None,
+        on_poll: Callable[[T], object] | None,
     ) -> T:
-        """Call `fetch` until its result's `field` is one of `terminal`."""
-        started, slept = time.monotonic(), 0.0
+        """Call `fetch` until its result's `field` is one of `terminal`, the wait between
+        two calls growing from `poll_interval` by half up to `max_poll_interval`."""
+        started, slept, interval = time.monotonic(), 0.0, poll_interval
         while True:
             result = await fetch()
+            if on_poll is not None:
+                on_poll(result)
             if getattr(result, field, None) in terminal:
                 return result
-            if self._poll_deadline_passed(started, slept, poll_interval, timeout):
-                raise WaitTimeoutError(
-                    f"{field} is still {getattr(result, field, None)!r} after {timeout} s"
-                )
-            await self.sleep(poll_interval)
-            slept += poll_interval
+            if self._poll_deadline_passed(started, slept, interval, deadline):
+                raise _wait_timeout(result, field, deadline)
+            await self.sleep(interval)
+            slept += interval
+            interval = _next_poll_interval(interval, poll_interval, max_poll_interval)
+
+
+def _next_poll_interval(current: float, first: float, longest: float) -> float:
+    """Polls space out as a batch runs on: half as long again each time, up to `longest`."""
+    return min(current * 1.5, max(longest, first))
+
+
+def _wait_timeout(last: object, field: str, deadline: float | None) -> WaitTimeoutError:
+    return WaitTimeoutError(
+        f"{field} is still {getattr(last, field, None)!r} after {deadline} s", last
+    )
 
 
 def missing_api_key(env_var: str) -> SDKError:

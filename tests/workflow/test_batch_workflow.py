@@ -58,7 +58,8 @@ async def test_upload_create_wait_and_stream_the_output(
     assert done.output_file_id
     assert request_counts(done) == {"total": 3, "completed": 3, "failed": 0}
     assert h.polls(batch.id) == 3  # in_progress, finalizing, completed
-    assert h.sleeps == [POLL_INTERVAL, POLL_INTERVAL]
+    # The wait between polls grows by half each time.
+    assert h.sleeps == [POLL_INTERVAL, POLL_INTERVAL * 1.5]
 
     out = tmp_path / "downloads" / "output.jsonl"
     out.parent.mkdir()
@@ -135,10 +136,44 @@ async def test_wait_gives_up_at_its_deadline(h: Harness, tmp_path: Path) -> None
     batch = await h.create_batch(await h.upload(source))
     h.fake.stall_batches = True  # the batch never leaves in_progress
 
-    with pytest.raises(h.case.package.WaitTimeoutError):
-        await h.call(h.client.batches.wait(batch.id, poll_interval=0.05, timeout=0.5))
+    seen: list[Any] = []
+    with pytest.raises(h.case.package.WaitTimeoutError) as raised:
+        await h.call(
+            h.client.batches.wait(
+                batch.id,
+                poll_interval=0.05,
+                max_poll_interval=0.1,
+                deadline=0.5,
+                on_poll=seen.append,
+            )
+        )
 
     assert issubclass(h.case.package.WaitTimeoutError, h.case.package.SDKError)
     assert h.fake.batches[batch.id].status == "in_progress"
-    assert h.polls(batch.id) >= 2
-    assert h.sleeps and set(h.sleeps) == {0.05}
+    # The error carries the last state seen; on_poll saw every one.
+    assert raised.value.last.status == "in_progress" and raised.value.last is seen[-1]
+    assert h.polls(batch.id) == len(seen) >= 2
+    # 0.05, then half as long again each time, up to 0.1; never past the deadline.
+    assert h.sleeps[:3] == pytest.approx([0.05, 0.075, 0.1])
+    assert set(h.sleeps[2:]) == {0.1}
+    assert sum(h.sleeps) <= 0.5
+
+
+@pytest.mark.parametrize("case", ["mka1"], indirect=True)
+async def test_wait_sends_per_request_options(
+    h: Harness, make_harness: Any, tmp_path: Path
+) -> None:
+    """MKA1 refuses any request without the end user's X-On-Behalf-Of: a client set up
+    without one still waits, given `on_behalf_of` for the wait's own calls."""
+    source = tmp_path / "requests.jsonl"
+    write_input_jsonl(source)
+    batch = await h.create_batch(await h.upload(source))
+    bare = make_harness(on_behalf_of=None)
+    with pytest.raises(h.case.package.PermissionDeniedError):
+        await bare.call(bare.client.batches.wait(batch.id, poll_interval=0.01))
+    done = await bare.call(
+        bare.client.batches.wait(
+            batch.id, poll_interval=0.01, on_behalf_of=ON_BEHALF_OF
+        )
+    )
+    assert done.status == "completed"

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cached_property
 from typing import Literal, cast
 
@@ -228,16 +228,36 @@ class Batches:
         self,
         batch_id: str,
         *,
+        on_behalf_of: str | NotGiven = NOT_GIVEN,
         poll_interval: float = 5.0,
-        timeout: float = 3600.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> BatchObject:
         """Poll `retrieve` until `status` is terminal; return that result.
 
-        Terminal values: completed, failed, expired, cancelled. Sleeps `poll_interval` seconds between calls and
-        raises WaitTimeoutError rather than sleep past `timeout` seconds.
+        Terminal values: completed, failed, expired, cancelled.
+
+        Waits `poll_interval` seconds after the first call, then half as long again
+        each time, up to `max_poll_interval`; `on_poll` sees every result. No deadline
+        by default (a batch may take days): with `deadline` seconds, raises
+        WaitTimeoutError, whose `last` is the last result, rather than sleep past it.
+        The other arguments go to each call as to the method itself (`timeout` is
+        each HTTP request's).
         """
         return self._client.poll(
-            lambda: self.retrieve(batch_id),
+            lambda: self.retrieve(
+                batch_id,
+                on_behalf_of=on_behalf_of,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
             field="status",
             terminal=(
                 "completed",
@@ -246,7 +266,9 @@ class Batches:
                 "cancelled",
             ),
             poll_interval=poll_interval,
-            timeout=timeout,
+            max_poll_interval=max_poll_interval,
+            deadline=deadline,
+            on_poll=on_poll,
         )
 
 
@@ -451,16 +473,36 @@ class AsyncBatches:
         self,
         batch_id: str,
         *,
+        on_behalf_of: str | NotGiven = NOT_GIVEN,
         poll_interval: float = 5.0,
-        timeout: float = 3600.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> BatchObject:
         """Poll `retrieve` until `status` is terminal; return that result.
 
-        Terminal values: completed, failed, expired, cancelled. Sleeps `poll_interval` seconds between calls and
-        raises WaitTimeoutError rather than sleep past `timeout` seconds.
+        Terminal values: completed, failed, expired, cancelled.
+
+        Waits `poll_interval` seconds after the first call, then half as long again
+        each time, up to `max_poll_interval`; `on_poll` sees every result. No deadline
+        by default (a batch may take days): with `deadline` seconds, raises
+        WaitTimeoutError, whose `last` is the last result, rather than sleep past it.
+        The other arguments go to each call as to the method itself (`timeout` is
+        each HTTP request's).
         """
         return await self._client.poll(
-            lambda: self.retrieve(batch_id),
+            lambda: self.retrieve(
+                batch_id,
+                on_behalf_of=on_behalf_of,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                timeout=timeout,
+                max_retries=max_retries,
+            ),
             field="status",
             terminal=(
                 "completed",
@@ -469,7 +511,9 @@ class AsyncBatches:
                 "cancelled",
             ),
             poll_interval=poll_interval,
-            timeout=timeout,
+            max_poll_interval=max_poll_interval,
+            deadline=deadline,
+            on_poll=on_poll,
         )
 
 
