@@ -12,7 +12,7 @@ from typing import Any, Union
 import httpx
 import pydantic
 
-from ._errors import APIResponseValidationError
+from ._errors import APIResponseValidationError, MissingFieldError
 
 __all__: list[str] = []
 
@@ -27,6 +27,24 @@ class BaseModel(pydantic.BaseModel):
     model_config = pydantic.ConfigDict(
         extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True
     )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-ready data, keyed by the API's names, with only the fields it
+        was given (what the server sent, for a parsed response)."""
+        return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """`to_dict()` as JSON text."""
+        return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
+
+    if not typing.TYPE_CHECKING:  # type checkers keep flagging unknown attributes
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only when the instance lacks `name`: a declared field the server
+            # left out is named in the error, not a bare AttributeError.
+            if name in type(self).model_fields:
+                raise MissingFieldError(type(self).__name__, name)
+            return super().__getattr__(name)
 
 
 def tagged_by(tag_property: str, models: dict[str, str]) -> pydantic.Discriminator:

@@ -17,6 +17,7 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "MissingFieldError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -29,6 +30,22 @@ __all__ = [
 
 class SDKError(Exception):
     """Base class of every error this package raises."""
+
+
+class MissingFieldError(SDKError, AttributeError):
+    """A field the spec says the API always sends was left out of the response (a lenient
+    parse keeps such a response): reading it raises this, naming the model and the field.
+
+    An AttributeError too, so `getattr(model, name, default)` and `hasattr` still work.
+    """
+
+    def __init__(self, model: str, field: str) -> None:
+        super().__init__(
+            f"{model}.{field}: the API's response left out this field, which the spec"
+            " says it always sends"
+        )
+        self.model = model
+        self.field = field
 
 
 class APIError(SDKError):

@@ -670,3 +670,32 @@ async def test_unknown_file_purpose_and_status_are_kept(mode: str, make_client) 
     assert file.purpose == "realtime_audio" and file.status == "archived"
     assert file.vector_store_ids == ["vs_1"]
     assert page.body.model_extra == {"next_page": None}
+
+
+async def test_a_required_field_the_server_left_out_is_named_when_read(
+    mode: str, make_client
+) -> None:
+    """MKA1's SDK requires max_concurrency; a server that leaves it out still gives a
+    batch (lenient parsing), and reading the field says what is missing."""
+    sent = {k: v for k, v in BATCH_COMPLETED.items() if k != "max_concurrency"}
+    harness = make_client(PROVIDER, mode, json_reply(sent))
+    batch = await harness.call(lambda c: c.batches.retrieve(sent["id"]))
+    assert batch.status == "completed"
+    with pytest.raises(mka1.MissingFieldError) as raised:
+        _ = batch.max_concurrency
+    assert isinstance(raised.value, AttributeError)
+    assert str(raised.value).startswith(
+        "BatchObject.max_concurrency: the API's response"
+    )
+    assert getattr(batch, "max_concurrency", None) is None
+    with pytest.raises(AttributeError) as unknown:
+        _ = batch.no_such_field
+    assert not isinstance(unknown.value, mka1.MissingFieldError)
+
+
+async def test_models_give_back_what_the_server_sent(mode: str, make_client) -> None:
+    harness = make_client(PROVIDER, mode, json_reply(BATCH_COMPLETED))
+    batch = await harness.call(lambda c: c.batches.retrieve(BATCH_COMPLETED["id"]))
+    assert batch.to_dict() == BATCH_COMPLETED
+    assert json.loads(batch.to_json()) == BATCH_COMPLETED
+    assert "\n" not in batch.to_json(indent=None)
