@@ -55,6 +55,8 @@ class ClientConfig:
     """Where `sdkforge update` fetches the spec from."""
     base_path: str = ""
     """What of every path the provider's documentation puts in the base URL (`/v1`)."""
+    request_id_header: str | None = None
+    """The provider's own request-id header, read before the usual ones."""
     retries: dict[str, Any] = field(default_factory=dict)
     """`[...retries]`: `statuses`, `never`, `budget`, `connection_errors`, `backoff`; each
     one set wins over the spec's `x-speakeasy-retries`."""
@@ -173,6 +175,7 @@ _CLIENT_KEYS = {
     "url",
     "retries",
     "base_path",
+    "request_id_header",
 }
 
 

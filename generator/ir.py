@@ -770,6 +770,10 @@ class Skipped:
     reason: str
 
 
+# The headers APIs commonly give a request's id in (the kept `_constants.py`'s default).
+DEFAULT_REQUEST_ID_HEADERS = ("x-request-id", "request-id")
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """When the client tries a request again: the runtime's RETRY_* and NEVER_RETRY
@@ -814,6 +818,8 @@ class Api:
     retry: RetryPolicy = RetryPolicy()
     base_path: str = ""
     """What of every path a base URL set as the provider documents it already holds."""
+    request_id_headers: tuple[str, ...] = DEFAULT_REQUEST_ID_HEADERS
+    """Where the API puts the id of a request, first found wins."""
     spec_sha256: str = ""
 
     @property

@@ -149,6 +149,7 @@ def render(
                 "RETRY_BUDGET": api.retry.budget,
                 "NEVER_RETRY": api.retry.never,
                 "BASE_PATH": api.base_path,
+                "REQUEST_ID_HEADERS": api.request_id_headers,
             }
         ),
         "py.typed": "",

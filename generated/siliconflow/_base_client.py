@@ -26,6 +26,7 @@ from ._constants import (
     ENV_PREFIX,
     NEVER_RETRY,
     PACKAGE,
+    REQUEST_ID_HEADERS,
     RETRY_BACKOFF,
     RETRY_BUDGET,
     RETRY_CONNECTION_ERRORS,
@@ -50,7 +51,7 @@ from ._errors import (
     status_error_class,
 )
 from ._files import file_tuple
-from ._models import adapter, decode_json
+from ._models import BaseModel, adapter, decode_json
 from ._pagination import AsyncPage, AsyncPaginator, Pagination, SyncPage
 from ._response import (
     APIResponse,
@@ -167,6 +168,18 @@ def _should_retry(response: httpx.Response) -> bool:
             for wanted in RETRY_STATUSES
         )
     return response.status_code in (408, 409, 429) or response.status_code >= 500
+
+
+def _request_id(response: httpx.Response) -> str | None:
+    """The id the API gave the request, to quote when asking its support."""
+    return next(
+        (
+            response.headers[name]
+            for name in REQUEST_ID_HEADERS
+            if name in response.headers
+        ),
+        None,
+    )
 
 
 def _error_codes(response: httpx.Response) -> set[str]:
@@ -502,6 +515,8 @@ class _BaseClient:
         body = decode_json(
             response, args.response_type, strict=self.strict_response_validation
         )
+        if isinstance(body, BaseModel):
+            body._request_id = _request_id(response)
         return page(body, args.pagination) if args.pagination is not None else body
 
     def _log_request(self, request: httpx.Request, attempt: int) -> None:

@@ -32,3 +32,5 @@ BASE_PATH = ""
 """The part of every operation's path that the provider's documentation puts in its base
 URL (`/v1` for `https://api.moonshot.ai/v1`): a base URL ending in it has it taken off,
 so that the documented URL and the bare host both reach `/v1/...`, never `/v1/v1/...`."""
+REQUEST_ID_HEADERS: tuple[str, ...] = ("x-request-id", "request-id")
+"""The response headers that carry the id the API gave a request, first found wins."""

@@ -28,6 +28,10 @@ class BaseModel(pydantic.BaseModel):
         extra="allow", populate_by_name=True, protected_namespaces=(), defer_build=True
     )
 
+    _request_id: str | None = pydantic.PrivateAttr(default=None)
+    """The id the API gave the request that returned this model (its request-id header),
+    to quote when asking its support; None for a model built here."""
+
     def to_dict(self) -> dict[str, Any]:
         """The model as JSON-ready data, keyed by the API's names, with only the fields it
         was given (what the server sent, for a parsed response)."""

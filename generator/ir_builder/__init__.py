@@ -20,6 +20,7 @@ from ..diagnostics import (
     join_pointer,
 )
 from ..ir import (
+    DEFAULT_REQUEST_ID_HEADERS,
     AliasType,
     Api,
     Auth,
@@ -139,6 +140,11 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         skipped=tuple(skipped),
         retry=_retry_policy(spec, config, documents.root, warn),
         base_path=config.base_path,
+        request_id_headers=tuple(
+            dict.fromkeys(
+                (*filter(None, [config.request_id_header]), *DEFAULT_REQUEST_ID_HEADERS)
+            )
+        ),
         source=documents.root.path.name,
         spec_sha256=hashlib.sha256(documents.root.path.read_bytes()).hexdigest(),
     )

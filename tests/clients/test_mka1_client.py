@@ -699,3 +699,12 @@ async def test_models_give_back_what_the_server_sent(mode: str, make_client) -> 
     assert batch.to_dict() == BATCH_COMPLETED
     assert json.loads(batch.to_json()) == BATCH_COMPLETED
     assert "\n" not in batch.to_json(indent=None)
+
+
+async def test_a_parsed_model_knows_its_request_id(mode: str, make_client) -> None:
+    harness = make_client(
+        PROVIDER, mode, json_reply(BATCH_COMPLETED, headers={"x-request-id": "req_42"})
+    )
+    batch = await harness.call(lambda c: c.batches.retrieve(BATCH_COMPLETED["id"]))
+    assert batch._request_id == "req_42"
+    assert "_request_id" not in batch.to_dict()

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from generator.ir import RetryPolicy
+from generator.ir import DEFAULT_REQUEST_ID_HEADERS, RetryPolicy
 from generator.runtime import (
     CONSTANTS,
     module_assignments,
@@ -91,6 +91,7 @@ def test_runtime_modules_fill_in_the_constants():
             "RETRY_BUDGET": 30.0,
             "NEVER_RETRY": ("quota",),
             "BASE_PATH": "/v1",
+            "REQUEST_ID_HEADERS": ("x-acme-request",),
         }
     )
     assert 'AUTH_NAME = "api_key"' in modules[CONSTANTS]
@@ -159,6 +160,7 @@ def test_the_kept_retry_constants_are_the_default_policy():
     when neither its spec nor its configuration sets a retry policy."""
     kept = dict(module_assignments(ast.parse((runtime_dir() / CONSTANTS).read_text())))
     default = RetryPolicy()
+    assert ast.literal_eval(kept["REQUEST_ID_HEADERS"]) == DEFAULT_REQUEST_ID_HEADERS
     assert {
         "RETRY_STATUSES": default.statuses,
         "RETRY_CONNECTION_ERRORS": default.connection_errors,
