@@ -1,6 +1,7 @@
 """The checks every generated package passes, as the README promises: one list, run on our
 three packages (tests/test_quality.py), on the corpus smoke set (tests/corpus/test_smoke.py)
-and on every package `make corpus` generates."""
+and on every package `make corpus` generates: ruff check, ruff format, black, mypy --strict
+and pyright --strict."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from ruff import find_ruff_bin  # type: ignore[import-untyped]
 # on (duplicate set members, duplicate union members). PYI051 is left out on purpose: an
 # open enum is `Literal["a", "b"] | str`, so editors complete the values the spec knows.
 RUFF_RULES = ("--extend-select", "B,PYI", "--ignore", "PYI051")
+# pyright, pinned in package.json (`make test` installs it with Prism), in strict mode.
+ROOT = Path(__file__).resolve().parents[1]
+PYRIGHT = ROOT / "node_modules" / ".bin" / "pyright"
+PYRIGHT_STRICT = ROOT / "tests" / "pyright-strict.json"
 
 
 def gate_commands(
@@ -27,6 +32,14 @@ def gate_commands(
         "ruff format": [find_ruff_bin(), "format", "--isolated", "--check", *packages],
         "black": [sys.executable, "-m", "black", "--check", "--quiet", *packages],
         "mypy --strict": [sys.executable, "-m", "mypy", "--strict", *cache, *packages],
+        "pyright --strict": [
+            str(PYRIGHT),
+            "--project",
+            str(PYRIGHT_STRICT),
+            "--pythonpath",
+            sys.executable,
+            *packages,
+        ],
     }
 
 

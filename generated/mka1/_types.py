@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+from collections.abc import Mapping
+from typing import Literal, TypeAlias, cast
 
 import httpx
 
@@ -23,3 +24,16 @@ class NotGiven:
 NOT_GIVEN = NotGiven()
 
 Timeout: TypeAlias = float | httpx.Timeout | None
+
+
+def as_mapping(value: object) -> Mapping[str, object] | None:
+    """`value` as a JSON object when it is a mapping: what type checkers cannot infer
+    from an `isinstance` on data parsed from JSON."""
+    return cast("Mapping[str, object]", value) if isinstance(value, Mapping) else None
+
+
+def as_list(value: object, *, tuples: bool = True) -> list[object] | None:
+    """`value` as a JSON array (a list, or a tuple unless `tuples` is false), else None."""
+    if isinstance(value, list) or (tuples and isinstance(value, tuple)):
+        return list(cast("list[object] | tuple[object, ...]", value))
+    return None

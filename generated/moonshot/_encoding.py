@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pydantic
 
-from ._types import NotGiven
+from ._types import NotGiven, as_list, as_mapping
 
 __all__: list[str] = []
 
@@ -29,14 +29,16 @@ written as a `simple` value is."""
 def jsonable(value: Any) -> Any:
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    if isinstance(value, Mapping):
+    mapping = as_mapping(value)
+    if mapping is not None:
         return {
             key: jsonable(item)
-            for key, item in value.items()
+            for key, item in mapping.items()
             if not isinstance(item, NotGiven)
         }
-    if isinstance(value, (list, tuple)):
-        return [jsonable(item) for item in value]
+    items = as_list(value)
+    if items is not None:
+        return [jsonable(item) for item in items]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -80,8 +82,9 @@ def _members(value: Any, explode: bool, encode: Callable[[str], str]) -> list[st
             if explode
             else [part for pair in pairs for part in pair]
         )
-    if isinstance(value, (list, tuple)):
-        return [encode(text_value(item)) for item in value]
+    items = as_list(value)
+    if items is not None:
+        return [encode(text_value(item)) for item in items]
     return [encode(text_value(value))]
 
 

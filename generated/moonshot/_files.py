@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import IO, Any, TypeAlias
+from typing import IO, TypeAlias
 
 __all__ = ["FileInput"]
 
@@ -17,19 +17,22 @@ FileInput: TypeAlias = (
 
 
 def file_tuple(
-    name: str, value: Any
+    name: str, value: FileInput
 ) -> tuple[str, tuple[str | None, bytes, str | None]]:
     """Read an upload once, so a retried request sends the same bytes."""
     filename: str | None = None
     content_type: str | None = None
+    content: FileContent
     if isinstance(value, tuple):
-        filename, content_type = value[0], value[2] if len(value) > 2 else None
-        value = value[1]
-    if isinstance(value, (str, os.PathLike)):
-        path = Path(value)
+        filename, content = value[0], value[1]
+        content_type = value[2] if len(value) > 2 else None
+    else:
+        content = value
+    if isinstance(content, (str, os.PathLike)):
+        path = Path(content)
         return name, (filename or path.name, path.read_bytes(), content_type)
-    if isinstance(value, bytes):
-        return name, (filename or name, value, content_type)
-    data = value.read()
-    default_name = Path(str(getattr(value, "name", name))).name
+    if isinstance(content, bytes):
+        return name, (filename or name, content, content_type)
+    data = content.read()
+    default_name = Path(str(getattr(content, "name", name))).name
     return name, (filename or default_name, data, content_type)

@@ -13,6 +13,7 @@ import httpx
 import pydantic
 
 from ._errors import APIResponseValidationError, MissingFieldError
+from ._types import as_list, as_mapping
 
 __all__: list[str] = []
 
@@ -55,8 +56,9 @@ def tagged_by(tag_property: str, models: dict[str, str]) -> pydantic.Discriminat
     """A union decoded by its tag: `models` maps each tag value to its member's name."""
 
     def member(value: Any) -> str | None:
-        if isinstance(value, dict):
-            return models.get(str(value.get(tag_property)))
+        mapping = as_mapping(value)
+        if mapping is not None:
+            return models.get(str(mapping.get(tag_property)))
         return type(value).__name__
 
     return pydantic.Discriminator(member)
@@ -98,25 +100,31 @@ def construct(target: Any, value: Any) -> Any:
         pass
     origin = typing.get_origin(target)
     arguments = typing.get_args(target)
+    mapping = as_mapping(value)
+    items = as_list(value, tuples=False)  # a tuple is no JSON array
     if isinstance(target, type) and issubclass(target, pydantic.BaseModel):
-        return _construct_model(target, value) if isinstance(value, dict) else value
-    if origin is list and isinstance(value, list):
-        item = arguments[0] if arguments else Any
-        return [construct(item, element) for element in value]
-    if origin is dict and isinstance(value, dict):
+        return _construct_model(target, dict(mapping)) if mapping is not None else value
+    if origin is list and items is not None:
+        item: Any = arguments[0] if arguments else Any
+        elements: list[Any] = [construct(item, element) for element in items]
+        return elements
+    if origin is dict and mapping is not None:
         item = arguments[1] if len(arguments) == 2 else Any
-        return {key: construct(item, element) for key, element in value.items()}
+        entries: dict[str, Any] = {
+            key: construct(item, element) for key, element in mapping.items()
+        }
+        return entries
     if origin in (Union, types.UnionType):
         # An object as the first model member, else map; an array as the first list.
-        models = [
+        models: list[Any] = [
             m
             for m in arguments
             if isinstance(m, type) and issubclass(m, pydantic.BaseModel)
         ]
-        maps = [m for m in arguments if typing.get_origin(m) is dict]
-        lists = [m for m in arguments if typing.get_origin(m) is list]
-        shaped = models + maps if isinstance(value, dict) else lists
-        if shaped and isinstance(value, (dict, list)):
+        maps: list[Any] = [m for m in arguments if typing.get_origin(m) is dict]
+        lists: list[Any] = [m for m in arguments if typing.get_origin(m) is list]
+        shaped = models + maps if mapping is not None else lists
+        if shaped and (mapping is not None or items is not None):
             return construct(shaped[0], value)
     return value
 

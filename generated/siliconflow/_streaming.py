@@ -20,6 +20,7 @@ from ._errors import (
     connection_error,
 )
 from ._models import adapter
+from ._types import as_mapping
 
 __all__ = ["AsyncStream", "Stream"]
 
@@ -129,10 +130,12 @@ class _StreamBase(Generic[T]):
             payload = json.loads(event.data)
         except ValueError:
             payload = event.data
-        if event.event == "error" or (isinstance(payload, dict) and "error" in payload):
+        mapping = as_mapping(payload)
+        if event.event == "error" or (mapping is not None and "error" in mapping):
             body = self._error_body(payload)
-            error = payload.get("error") if isinstance(payload, dict) else payload
-            message = error.get("message") if isinstance(error, dict) else error
+            error = mapping.get("error") if mapping is not None else payload
+            error_mapping = as_mapping(error)
+            message = error_mapping.get("message") if error_mapping else error
             raise APIError(
                 str(message or "error event"), self.response.request, body=body
             )

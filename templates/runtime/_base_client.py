@@ -13,7 +13,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 import httpx
 import pydantic
@@ -49,7 +49,7 @@ from ._errors import (
     connection_error,
     status_error_class,
 )
-from ._files import file_tuple
+from ._files import FileInput, file_tuple
 from ._models import BaseModel, adapter, decode_json
 from ._pagination import AsyncPage, AsyncPaginator, Pagination, SyncPage
 from ._response import (
@@ -65,7 +65,7 @@ from ._transport import (
     attempt_deadline,
     attempt_end,
 )
-from ._types import NOT_GIVEN, NotGiven, Timeout
+from ._types import NOT_GIVEN, NotGiven, Timeout, as_list, as_mapping
 
 __all__: list[str] = []
 
@@ -94,11 +94,13 @@ class RequestArgs:
     path: str
     response_type: Any
     error_types: Mapping[str, Any]
-    path_params: Mapping[str, Any] = field(default_factory=dict)
-    query: Mapping[str, Any] = field(default_factory=dict)
-    headers: Mapping[str, Any] = field(default_factory=dict)
-    cookies: Mapping[str, Any] = field(default_factory=dict)
-    styles: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
+    path_params: Mapping[str, Any] = field(default_factory=dict[str, Any])
+    query: Mapping[str, Any] = field(default_factory=dict[str, Any])
+    headers: Mapping[str, Any] = field(default_factory=dict[str, Any])
+    cookies: Mapping[str, Any] = field(default_factory=dict[str, Any])
+    styles: Mapping[str, tuple[str, bool]] = field(
+        default_factory=dict[str, tuple[str, bool]]
+    )
     """Wire name -> (style, explode) of the parameters not sent their location's default way."""
     accept: str = "application/json"
     json_body: Any = None
@@ -139,7 +141,7 @@ def _retry_after(response: httpx.Response | None) -> float | None:
             return float(milliseconds) / 1000
         except ValueError:
             pass
-    header = response.headers.get("retry-after")
+    header: str | None = response.headers.get("retry-after")
     if not header:
         return None
     try:
@@ -184,16 +186,17 @@ def _request_id(response: httpx.Response) -> str | None:
 def _error_codes(response: httpx.Response) -> set[str]:
     """The codes an error body names: `code` and `type`, at its top or in its `error`."""
     try:
-        body = json.loads(response.content)
+        body: object = json.loads(response.content)
     except (ValueError, httpx.ResponseNotRead):
         return set()
-    holders = [body, body.get("error")] if isinstance(body, dict) else []
+    top = as_mapping(body)
+    holders = [top, as_mapping(top.get("error"))] if top is not None else []
     return {
-        holder[key]
+        value
         for holder in holders
-        if isinstance(holder, dict)
+        if holder is not None
         for key in ("code", "type")
-        if isinstance(holder.get(key), str)
+        if isinstance(value := holder.get(key), str)
     }
 
 
@@ -201,13 +204,14 @@ def _error_message(data: Any) -> str:
     """The human part of an error body: `error.message`, `message`, or the body itself."""
     if isinstance(data, str):
         return data.strip()[:500]
-    if isinstance(data, Mapping):
-        error = data.get("error")
-        if isinstance(error, Mapping) and isinstance(error.get("message"), str):
-            return str(error["message"])
+    body = as_mapping(data)
+    if body is not None:
+        error = as_mapping(body.get("error"))
+        if error is not None and isinstance(message := error.get("message"), str):
+            return message
         for key in ("message", "error", "detail"):
-            if isinstance(data.get(key), str):
-                return str(data[key])
+            if isinstance(text := body.get(key), str):
+                return text
     return ""
 
 
@@ -262,17 +266,19 @@ def _scrubbed(value: Any, secret: str) -> Any:
     the key back does not get it into an error message."""
     if isinstance(value, str):
         return value.replace(secret, "<redacted>")
-    if isinstance(value, Mapping):
-        return {key: _scrubbed(item, secret) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_scrubbed(item, secret) for item in value]
+    mapping = as_mapping(value)
+    if mapping is not None:
+        return {key: _scrubbed(item, secret) for key, item in mapping.items()}
+    items = as_list(value, tuples=False)
+    if items is not None:
+        return [_scrubbed(item, secret) for item in items]
     return value
 
 
 def _keep_body(response: httpx.Response, chunks: list[bytes]) -> None:
     """The body read chunk by chunk (to stop at the size limit), kept where httpx keeps a
     body it read itself, so `.content`, `.text` and `.json()` work as after `read()`."""
-    response._content = b"".join(chunks)
+    response._content = b"".join(chunks)  # pyright: ignore[reportPrivateUsage]
 
 
 class _BaseClient:
@@ -366,15 +372,18 @@ class _BaseClient:
             fields = {**given(args.form), **(args.extra_body or {})}
             kwargs["data"] = {
                 k: (
-                    [text_value(i) for i in v] if isinstance(v, list) else text_value(v)
+                    [text_value(i) for i in listed]
+                    if (listed := as_list(v, tuples=False)) is not None
+                    else text_value(v)
                 )
                 for k, v in fields.items()
                 if v is not None
             }
             uploads = [
-                file_tuple(name, item)
+                file_tuple(name, cast("FileInput", item))
                 for name, value in given(args.files).items()
-                for item in (value if isinstance(value, list) else [value])
+                # A tuple is one file given as (filename, content[, type]).
+                for item in (as_list(value, tuples=False) or [value])
             ]
             if uploads:
                 kwargs["files"] = uploads
@@ -389,11 +398,18 @@ class _BaseClient:
             or args.extra_body
             or not isinstance(args.stream, NotGiven)
         ):
-            payload = jsonable(args.json_body) if args.json_body is not None else {}
-            if isinstance(payload, dict):
-                payload = {**payload, **jsonable(args.extra_body or {})}
+            payload: object = (
+                jsonable(args.json_body) if args.json_body is not None else {}
+            )
+            body = as_mapping(payload)
+            if body is not None:
+                merged: dict[str, object] = {
+                    **body,
+                    **jsonable(args.extra_body or {}),
+                }
                 if not isinstance(args.stream, NotGiven):
-                    payload["stream"] = args.stream
+                    merged["stream"] = args.stream
+                payload = merged
             kwargs["json"] = payload
         timeout = self.timeout if isinstance(args.timeout, NotGiven) else args.timeout
         request = httpx.Request(
@@ -515,7 +531,8 @@ class _BaseClient:
             response, args.response_type, strict=self.strict_response_validation
         )
         if isinstance(body, BaseModel):
-            body._request_id = _request_id(response)
+            request_id = _request_id(response)
+            body._request_id = request_id  # pyright: ignore[reportPrivateUsage]
         return page(body, args.pagination) if args.pagination is not None else body
 
     def _log_request(self, request: httpx.Request, attempt: int) -> None:
@@ -600,13 +617,13 @@ class SyncAPIClient(_BaseClient):
             return self._result(
                 http_response,
                 args,
-                lambda body, pagination: SyncPage(
+                lambda body, pagination: SyncPage[Any](
                     body,
                     pagination,
                     lambda p, c: self._execute(args.after(p, c)),
                     args.cursor(pagination),
                 ),
-                lambda events: Stream(
+                lambda events: Stream[Any](
                     events,
                     args.stream_type,
                     lambda data: self._error_body(data, args.error_types),
@@ -614,9 +631,9 @@ class SyncAPIClient(_BaseClient):
             )
 
         if mode == "raw":
-            return APIResponse(response, parse)
+            return APIResponse[Any](response, parse)
         if mode == "stream":
-            return StreamedAPIResponse(response, parse)
+            return StreamedAPIResponse[Any](response, parse)
         return parse(response)
 
     def _send(
@@ -634,7 +651,8 @@ class SyncAPIClient(_BaseClient):
                     response = self._http_client.send(request, stream=True)
                     limit = self._read_limit(args)
                     if not (stream and response.is_success) and limit is not None:
-                        chunks, size = [], 0
+                        chunks: list[bytes] = []
+                        size = 0
                         for chunk in response.iter_bytes():
                             chunks.append(chunk)
                             size += len(chunk)
@@ -750,13 +768,13 @@ class AsyncAPIClient(_BaseClient):
             return self._result(
                 http_response,
                 args,
-                lambda body, pagination: AsyncPage(
+                lambda body, pagination: AsyncPage[Any](
                     body,
                     pagination,
                     lambda p, c: self._execute(args.after(p, c)),
                     args.cursor(pagination),
                 ),
-                lambda events: AsyncStream(
+                lambda events: AsyncStream[Any](
                     events,
                     args.stream_type,
                     lambda data: self._error_body(data, args.error_types),
@@ -764,9 +782,9 @@ class AsyncAPIClient(_BaseClient):
             )
 
         if mode == "raw":
-            return APIResponse(response, parse)
+            return APIResponse[Any](response, parse)
         if mode == "stream":
-            return AsyncStreamedAPIResponse(response, parse)
+            return AsyncStreamedAPIResponse[Any](response, parse)
         return parse(response)
 
     async def _send(
@@ -784,7 +802,8 @@ class AsyncAPIClient(_BaseClient):
                     response = await self._http_client.send(request, stream=True)
                     limit = self._read_limit(args)
                     if not (stream and response.is_success) and limit is not None:
-                        chunks, size = [], 0
+                        chunks: list[bytes] = []
+                        size = 0
                         async for chunk in response.aiter_bytes():
                             chunks.append(chunk)
                             size += len(chunk)

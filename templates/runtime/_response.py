@@ -154,8 +154,9 @@ class ResponseContextManager(Generic[R]):
         self._response: StreamedAPIResponse[R] | None = None
 
     def __enter__(self) -> StreamedAPIResponse[R]:
-        self._response = self._send()
-        return self._response
+        response: StreamedAPIResponse[R] = self._send()
+        self._response = response
+        return response
 
     def __exit__(
         self,
@@ -175,8 +176,9 @@ class AsyncResponseContextManager(Generic[R]):
         self._response: AsyncStreamedAPIResponse[R] | None = None
 
     async def __aenter__(self) -> AsyncStreamedAPIResponse[R]:
-        self._response = await self._send()
-        return self._response
+        response: AsyncStreamedAPIResponse[R] = await self._send()
+        self._response = response
+        return response
 
     async def __aexit__(
         self,

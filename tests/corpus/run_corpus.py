@@ -2,8 +2,8 @@
 
 For each document of INDEX.tsv (roles real-world, example, test-fixture, negative-fixture)
 this runs `sdkforge generate` in a subprocess, then imports every generated module in
-another, runs the four gates of tests/gates.py (ruff check, ruff format --check, black
---check, mypy --strict) on every package it generates, and writes tests/corpus/REPORT.md:
+another, runs the gates of tests/gates.py (ruff check, ruff format --check, black
+--check, mypy --strict, pyright --strict) on every package it generates, and writes tests/corpus/REPORT.md:
 totals first, then one row per document.
 
     python tests/corpus/run_corpus.py [--jobs 2] [--only SUBSTRING] [--report PATH]
@@ -96,7 +96,7 @@ class Outcome:
     cpu_seconds: float = 0.0
     gates: dict[str, str] | None = None
     """The gates the generated package fails (tests/gates.py), each with the end of what it
-    said: `{}` when it passes all four; None when they did not run."""
+    said: `{}` when it passes them all; None when they did not run."""
     operations: int = 0
     skipped: list[str] = field(default_factory=list)
     modules: int = 0
@@ -485,10 +485,10 @@ def write_report(
         (
             f"Generator fingerprint `{fingerprint}` (a hash of generator/, templates/ and the gates). Each document"
             " runs `sdkforge generate --no-cache` (timed: wall and CPU seconds), imports every"
-            " generated module in a fresh interpreter, then runs the four gates of"
+            " generated module in a fresh interpreter, then runs the gates of"
             " tests/gates.py on the package: `ruff check` (default rules plus B and PYI),"
-            " `ruff format --check` (README code blocks included), `black --check` and"
-            " `mypy --strict`."
+            " `ruff format --check` (README code blocks included), `black --check`,"
+            " `mypy --strict` and `pyright --strict`."
         ),
         "",
         f"Documents run: {len(outcomes)} of {planned}"
@@ -594,7 +594,7 @@ def _gate_totals(gated: list[Outcome]) -> list[str]:
         )
         lines.append(
             f"- gates on {label}: {sum(not o.gates for o in packages)} of {len(packages)}"
-            f" pass all four ({counts})"
+            f" pass all {len(gate_commands())} ({counts})"
         )
     lines += [
         f"  - `{o.path}` fails {gate}: {_cell(said[-300:])}"
