@@ -168,6 +168,14 @@ def render(
                 first_path=next((op.path for _, op in api.operations()), ""),
             ),
         ),
+        "api.md": UNPRINTABLE.sub(
+            escaped,
+            emit(
+                "api.md.jinja",
+                model_modules=model_modules,
+                resource_models=_resource_models(api),
+            ),
+        ),
         "models/__init__.py": emit(
             "models/__init__.py.jinja",
             model_modules={
@@ -215,6 +223,23 @@ def _with_header(path: str, text: str, header: str) -> str:
     if path.endswith(".toml"):
         return f"# {header}\n{text}"
     return text  # py.typed: a marker, empty by PEP 561
+
+
+def _resource_models(api: Api) -> dict[str, list[str]]:
+    """`{"client.batches": [models its own operations use]}`, for api.md."""
+    found: dict[str, list[str]] = {}
+
+    def walk(resource: Resource, prefix: str) -> None:
+        chain = f"{prefix}.{resource.attribute}"
+        found[chain] = sorted(
+            {name for op in resource.operations for name in op.model_names()}
+        )
+        for child in resource.children:
+            walk(child, chain)
+
+    for resource in api.resources:
+        walk(resource, "client")
+    return found
 
 
 def _exports(api: Api, model_modules: dict[str, str]) -> dict[str, str]:
