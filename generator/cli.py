@@ -31,7 +31,7 @@ from .diagnostics import Diagnostic, FatalError
 from .ir_builder import build
 from .load import load
 from .merge import hand_edited
-from .pipeline import Generated, display_path, generate
+from .pipeline import Generated, display_path, generate, load_with_overlays
 from .progress import ProgressLine, silent
 from .surface import surface
 from .update import fetch_spec
@@ -327,8 +327,9 @@ def _cmd_diff(args: argparse.Namespace) -> int:
             if configured is not None
             else ClientConfig.default(spec, Path("client"), "client", args.ref_root)
         )
-        documents = load(
-            spec, display_path(spec, Path.cwd()), config.ref_root or project_root(spec)
+        documents = load_with_overlays(
+            replace(config, ref_root=config.ref_root or project_root(spec)),
+            display_path(spec, Path.cwd()),
         )
         surfaces.append(surface(build(documents, config, lambda _: None)))
     changes = diff(*surfaces)

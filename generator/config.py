@@ -55,6 +55,8 @@ class ClientConfig:
     """Where `sdkforge update` fetches the spec from."""
     base_path: str = ""
     """What of every path the provider's documentation puts in the base URL (`/v1`)."""
+    overlays: tuple[Path, ...] = ()
+    """OpenAPI Overlay documents applied to the spec, in order, before anything else."""
     request_id_header: str | None = None
     """The provider's own request-id header, read before the usual ones."""
     retries: dict[str, Any] = field(default_factory=dict)
@@ -176,6 +178,7 @@ _CLIENT_KEYS = {
     "retries",
     "base_path",
     "request_id_header",
+    "overlays",
 }
 
 
@@ -237,9 +240,15 @@ def _client_config(
         packaging=entry.get("packaging") is True,
         url=str(entry["url"]) if "url" in entry else None,
         retries=_retries(entry.get("retries", {}), package, where),
+        overlays=tuple(root / str(path) for path in entry.get("overlays", [])),
         base_path="/" + str(entry["base_path"]).strip("/")
         if "base_path" in entry
         else "",
+        request_id_header=(
+            str(entry["request_id_header"]).lower()
+            if "request_id_header" in entry
+            else None
+        ),
     )
 
 

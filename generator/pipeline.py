@@ -17,6 +17,7 @@ from .diagnostics import Diagnostic, FatalError, Location
 from .format import format_files
 from .ir_builder import build
 from .load import DocumentSet, load, too_deep
+from .overlay import apply_overlays
 from .progress import Progress, silent
 from .render import render, unknown_overrides
 from .spec_validator import Finding
@@ -60,11 +61,14 @@ def generate(
         return cached
     progress("load", 0)
     with _collector_paused():
-        documents = load(config.spec, spec_name, config.ref_root)
+        documents = load_with_overlays(config, spec_name)
     with _frozen_heap(), _recursion_located(documents):
         # What was read, as it was read: a later edit must not match this run's output.
         inputs = (
-            {str(p.resolve()): digest(p.read_bytes()) for p in documents.documents}
+            {
+                str(p.resolve()): digest(p.read_bytes())
+                for p in (*documents.documents, *config.overlays)
+            }
             if cache.enabled
             else {}
         )
@@ -213,6 +217,15 @@ def _check_strict(warnings: tuple[Diagnostic, ...], strict: bool) -> None:
             f"{first.message} (--strict: {len(warnings)} warning(s) are fatal)"
             + "".join(f"\n{other}" for other in others),
         )
+
+
+def load_with_overlays(config: ClientConfig, spec_name: str) -> DocumentSet:
+    """The spec and the files it refers to, with the client's overlays applied."""
+    documents = load(config.spec, spec_name, config.ref_root)
+    if config.overlays:
+        names = [display_path(path, Path.cwd()) for path in config.overlays]
+        apply_overlays(documents.root, config.overlays, names)
+    return documents
 
 
 def _overrides_digest(folder: Path | None) -> str:

@@ -278,7 +278,9 @@ OPERATIONS = [
         BATCH_RETRIEVED,
         BatchObject,
         check=lambda r: (
-            r.status == "in_queue" and r.errors == [] and r.request_counts == {}
+            r.status == "in_queue"
+            and r.errors == []
+            and r.request_counts.to_dict() == {}
         ),
     ),
     Op(
@@ -288,7 +290,8 @@ OPERATIONS = [
         "/batches/batch_rdyqgrcgjg/cancel",
         BATCH_CANCELLING,
         BatchObject,
-        check=lambda r: r.status == "cancelling" and r.request_counts["completed"] == 1,
+        # Typed by specs/overlays/siliconflow.yaml (the reference says "Empty Object").
+        check=lambda r: r.status == "cancelling" and r.request_counts.completed == 1,
     ),
 ]
 

@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from .batch_list_item import BatchListItem
     from .batch_list_response import BatchListResponse
     from .batch_metadata import BatchMetadata
-    from .batch_object import BatchObject
+    from .batch_object import BatchObject, BatchObjectRequestCounts
     from .batch_replace import BatchReplace
     from .create_batch_request import CreateBatchRequest
     from .error_body import ErrorBody
@@ -26,6 +26,7 @@ __all__ = [
     "BatchListResponse",
     "BatchMetadata",
     "BatchObject",
+    "BatchObjectRequestCounts",
     "BatchReplace",
     "CreateBatchRequest",
     "ErrorBody",
@@ -45,6 +46,7 @@ _MODULES: dict[str, str] = {
     "BatchListResponse": ".batch_list_response",
     "BatchMetadata": ".batch_metadata",
     "BatchObject": ".batch_object",
+    "BatchObjectRequestCounts": ".batch_object",
     "BatchReplace": ".batch_replace",
     "CreateBatchRequest": ".create_batch_request",
     "ErrorBody": ".error_body",

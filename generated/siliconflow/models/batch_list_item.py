@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from .._models import BaseModel
 from .batch_metadata import BatchMetadata
+from .batch_object import BatchObjectRequestCounts
 
 __all__ = ["BatchListItem"]
 
@@ -51,8 +50,8 @@ class BatchListItem(BaseModel):
 
     cancelled_at: int | None = None
 
-    request_counts: dict[str, Any] | None = None
-    """Empty Object"""
+    request_counts: BatchObjectRequestCounts | None = None
+    """How many requests of the batch there are, and how many have completed or failed."""
 
     metadata: BatchMetadata | None = None
 

@@ -3,12 +3,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from .._models import BaseModel
 from .batch_metadata import BatchMetadata
 
-__all__ = ["BatchObject"]
+__all__ = ["BatchObject", "BatchObjectRequestCounts"]
+
+
+class BatchObjectRequestCounts(BaseModel):
+    """How many requests of the batch there are, and how many have completed or failed."""
+
+    total: int | None = None
+    """Requests in the batch."""
+
+    completed: int | None = None
+    """Requests that completed."""
+
+    failed: int | None = None
+    """Requests that failed."""
 
 
 class BatchObject(BaseModel):
@@ -49,7 +60,7 @@ class BatchObject(BaseModel):
 
     cancelled_at: int | None = None
 
-    request_counts: dict[str, Any] | None = None
-    """Empty Object"""
+    request_counts: BatchObjectRequestCounts | None = None
+    """How many requests of the batch there are, and how many have completed or failed."""
 
     metadata: BatchMetadata | None = None

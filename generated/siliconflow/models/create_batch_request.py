@@ -18,7 +18,7 @@ class CreateBatchRequest(BaseModel):
     """The endpoint to be used for all requests in the batch. Currently /v1/chat/completions is supported."""
 
     completion_window: str
-    """The time frame within which the batch should be processed. The maximum value is 24 hours, and the minimum value is 336 hours."""
+    """The time frame within which the batch should be processed: at least 24 hours, at most 336 hours."""
 
     metadata: BatchMetadata | None = None
 

@@ -117,7 +117,7 @@ class Batches:
         Args:
           input_file_id: The ID of an uploaded file that contains requests for the new batch.
           endpoint: The endpoint to be used for all requests in the batch. Currently /v1/chat/completions is supported.
-          completion_window: The time frame within which the batch should be processed. The maximum value is 24 hours, and the minimum value is 336 hours.
+          completion_window: The time frame within which the batch should be processed: at least 24 hours, at most 336 hours.
         """
         return cast(
             BatchObject,
@@ -366,7 +366,7 @@ class AsyncBatches:
         Args:
           input_file_id: The ID of an uploaded file that contains requests for the new batch.
           endpoint: The endpoint to be used for all requests in the batch. Currently /v1/chat/completions is supported.
-          completion_window: The time frame within which the batch should be processed. The maximum value is 24 hours, and the minimum value is 336 hours.
+          completion_window: The time frame within which the batch should be processed: at least 24 hours, at most 336 hours.
         """
         return cast(
             BatchObject,
