@@ -40,11 +40,15 @@ def finish(
 ) -> Finished:
     files = dict(files)
     manifest = json.loads(files[MANIFEST])
-    old_surface = _previous_surface(output)
+    previous_manifest = _previous_manifest(output)
+    old_surface = previous_manifest.get("surface")
     changes = (
-        diff(old_surface, manifest["surface"]) if old_surface is not None else None
+        diff(old_surface, manifest["surface"])
+        if isinstance(old_surface, dict)
+        else None
     )
-    previous = previous_base(output).get(CHANGELOG) or _on_disk_changelog(output)
+    base = previous_base(output)
+    previous = base.get(CHANGELOG) or _on_disk_changelog(output, previous_manifest)
     if changes is None or changes or previous:
         files[CHANGELOG] = _changelog(previous, manifest, changes)
     files.update(base_files(files))
@@ -54,28 +58,28 @@ def finish(
     files[MANIFEST] = manifest_text(manifest)
     if discard_edits:
         return Finished(files, changes, (), ())
-    merged = merge_edits(output, files)
+    merged = merge_edits(output, files, base)
     return Finished(merged.files, changes, merged.kept, merged.conflicts)
 
 
-def _previous_surface(output: Path) -> dict[str, Any] | None:
+def _previous_manifest(output: Path) -> dict[str, Any]:
+    """The manifest of the package on disk; empty when there is none (or it is damaged)."""
     try:
         manifest = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    found = manifest.get("surface") if isinstance(manifest, dict) else None
-    return found if isinstance(found, dict) else None
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
 
 
-def _on_disk_changelog(output: Path) -> str:
+def _on_disk_changelog(output: Path, manifest: dict[str, Any]) -> str:
     """The changelog on disk, if the last run wrote it (never a file of the user's)."""
+    written = manifest.get("files")
+    if not isinstance(written, dict) or CHANGELOG not in written:
+        return ""
     try:
-        manifest = json.loads((output / MANIFEST).read_text(encoding="utf-8"))
-        if CHANGELOG in manifest.get("files", {}):
-            return (output / CHANGELOG).read_text(encoding="utf-8")
-    except (OSError, ValueError, AttributeError):
-        pass
-    return ""
+        return (output / CHANGELOG).read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
 def _changelog(

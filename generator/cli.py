@@ -109,6 +109,14 @@ def _parser() -> argparse.ArgumentParser:
     update.add_argument(
         "targets", nargs="*", metavar="NAME", help="clients by name (default: all)"
     )
+    # What `generate` asks of its options, as `update` generates too.
+    update.set_defaults(
+        output=None,
+        package=None,
+        force=False,
+        discard_edits=False,
+        fail_on_breaking=False,
+    )
     for command in (gen, check, update):
         command.add_argument(
             "--strict", action="store_true", help="treat warnings as fatal"
@@ -260,8 +268,6 @@ def _cmd_generate(args: argparse.Namespace) -> int:
 
 def _cmd_update(args: argparse.Namespace) -> int:
     """Each client with a `url` (those named, else all): fetched, then regenerated."""
-    args.output = args.package = None
-    args.force = args.discard_edits = args.fail_on_breaking = False
     clients = _configured(args) or []
     named = set(args.targets)
     worst = EXIT_OK

@@ -275,6 +275,31 @@ def accepts(type_: TypeExpr, value: LiteralValue) -> bool:
     return False
 
 
+def enum_values(type_: TypeExpr) -> tuple[list[LiteralValue], bool]:
+    """The enum values written in this type (not behind a reference), and whether any of
+    its enums is open."""
+    values: list[LiteralValue] = []
+    is_open = False
+    for part in _parts(type_):
+        if isinstance(part, (LiteralType, EnumType)):
+            values += part.values
+            is_open = is_open or isinstance(part, EnumType)
+    return list(dict.fromkeys(values)), is_open
+
+
+def _parts(type_: TypeExpr) -> Iterator[TypeExpr]:
+    yield type_
+    if isinstance(type_, Nullable):
+        yield from _parts(type_.inner)
+    elif isinstance(type_, ListType):
+        yield from _parts(type_.item)
+    elif isinstance(type_, MapType):
+        yield from _parts(type_.value)
+    elif isinstance(type_, UnionType):
+        for variant in type_.variants:
+            yield from _parts(variant)
+
+
 def optional(type_: TypeExpr) -> str:
     """The annotation of a value that may also be None (`Any` already may)."""
     if isinstance(type_, AnyType):

@@ -82,10 +82,10 @@ def previous_base(output: Path) -> dict[str, str]:
     return {str(p): t for p, t in base.items() if isinstance(t, str)}
 
 
-def merge_edits(output: Path, files: dict[str, str]) -> Merged:
-    """The new output with the user's edits carried into it."""
+def merge_edits(output: Path, files: dict[str, str], base: dict[str, str]) -> Merged:
+    """The new output with the user's edits carried into it; `base` is what the last run
+    generated (`previous_base`)."""
     edited = hand_edited(output)
-    base = previous_base(output)
     merged = dict(files)
     kept: list[str] = []
     conflicts: list[str] = []

@@ -30,6 +30,7 @@ from .ir import (
     Ref,
     TypeExpr,
     UnionType,
+    enum_values,
 )
 
 Surface = dict[str, Any]
@@ -142,31 +143,6 @@ def type_shape(type_: TypeExpr) -> str:
     if isinstance(type_, Nullable):
         return f"{type_shape(type_.inner)} | None"
     raise TypeError(f"no shape for {type_!r}")  # a new TypeExpr: a bug here
-
-
-def enum_values(type_: TypeExpr) -> tuple[list[Any], bool]:
-    """The enum values written in this type (not behind a reference), and whether any of
-    its enums is open."""
-    values: list[Any] = []
-    is_open = False
-    for part in _parts(type_):
-        if isinstance(part, (LiteralType, EnumType)):
-            values += part.values
-            is_open = is_open or isinstance(part, EnumType)
-    return list(dict.fromkeys(values)), is_open
-
-
-def _parts(type_: TypeExpr) -> Iterator[TypeExpr]:
-    yield type_
-    if isinstance(type_, Nullable):
-        yield from _parts(type_.inner)
-    elif isinstance(type_, ListType):
-        yield from _parts(type_.item)
-    elif isinstance(type_, MapType):
-        yield from _parts(type_.value)
-    elif isinstance(type_, UnionType):
-        for variant in type_.variants:
-            yield from _parts(variant)
 
 
 def _request_types(operation: Operation) -> Iterator[str]:

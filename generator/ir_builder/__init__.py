@@ -32,11 +32,11 @@ from ..ir import (
     RetryPolicy,
     Skipped,
     Waiter,
+    enum_values,
 )
 from ..load import Document, DocumentSet
 from ..naming import NameRegistry, pascal, shortened, singular
 from ..openapi import HTTP_METHODS
-from ..surface import enum_values
 from .modules import group_modules
 from .operation_names import alternative_names, item_collections, operation_name
 from .operations import OperationBuilder, PathItem, stripped_text

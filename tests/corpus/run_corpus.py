@@ -33,6 +33,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from tests.corpus.name_quality import HTTP_WORDS, name_flags
+from tests.corpus.official.sdk_calls import sdk_call_table
 from tests.gates import failed_gates, gate_commands
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -246,17 +247,6 @@ def official_calls(spec: Path) -> list[str]:
     return found
 
 
-def _openai_sdk_calls() -> dict[str, set[str]]:
-    """`{"METHOD path": {call paths}}` from official/openai-python.tsv."""
-    calls: dict[str, set[str]] = {}
-    table = ROOT / "tests" / "corpus" / "official" / "openai-python.tsv"
-    for line in table.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            method, path, call = line.split("\t")
-            calls.setdefault(f"{method} {path}", set()).add(call)
-    return calls
-
-
 def write_names_report(outcomes: list[Outcome], path: Path) -> None:
     """tests/corpus/NAMES.md: the longest names and the echoes of HTTP methods and version
     segments in every real-world document's client, and agreement with the official SDK
@@ -272,7 +262,9 @@ def write_names_report(outcomes: list[Outcome], path: Path) -> None:
             flags = name_flags(operation_path, resource, method_name)
             rows.append((o.path, method, operation_path, name, flags))
     flagged = [r for r in rows if r[4]]
-    sdk = _openai_sdk_calls()
+    sdk = {
+        f"{method} {path}": calls for (method, path), calls in sdk_call_table().items()
+    }
     lines = [
         "# Names report",
         "",

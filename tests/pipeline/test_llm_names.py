@@ -5,7 +5,6 @@ official SDK's call paths."""
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from generator.ir import Api
 from generator.ir_builder import build
 from generator.load import load
 from tests.corpus.name_quality import name_flags
+from tests.corpus.official.sdk_calls import sdk_call_table
 from tests.corpus.test_smoke import CORPUS
 
 SPECS = [
@@ -28,7 +28,6 @@ SPECS = [
     "llm-providers/together/openapi.yaml",
 ]
 HINTS = ("x-speakeasy-name-override", "x-fern-sdk-method-name")
-OPENAI_SDK = Path(__file__).parents[1] / "corpus" / "official" / "openai-python.tsv"
 
 
 def _built(name: str, tmp_path: Path) -> tuple[Api, dict]:
@@ -74,12 +73,7 @@ def test_openai_operations_get_the_official_sdks_call_paths(tmp_path: Path):
         )
         for resource, operation in api.operations()
     }
-    official: dict[tuple[str, str], set[str]] = {}
-    with OPENAI_SDK.open(encoding="utf-8") as table:
-        for method, path, call in csv.reader(
-            (line for line in table if not line.startswith("#")), delimiter="\t"
-        ):
-            official.setdefault((method, path), set()).add(call)
+    official = sdk_call_table()
     sampled = [
         (method.upper(), path)
         for path, item in spec["paths"].items()

@@ -76,6 +76,19 @@ def sdk_calls(resources: Path) -> set[tuple[str, str, str]]:
     return rows
 
 
+TABLE = Path(__file__).with_name("openai-python.tsv")
+
+
+def sdk_call_table() -> dict[tuple[str, str], set[str]]:
+    """`{(METHOD, path): {call paths}}` as `openai-python.tsv` records them."""
+    calls: dict[tuple[str, str], set[str]] = {}
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            method, path, call = line.split("\t")
+            calls.setdefault((method, path), set()).add(call)
+    return calls
+
+
 if __name__ == "__main__":
     for row in sorted(sdk_calls(Path(sys.argv[1]) / "src" / "openai" / "resources")):
         print(*row, sep="\t")
