@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from .ir import ANNOTATION_BUILTINS, MODEL_MODULE_IMPORTS
-from .runtime import module_assignments, runtime_dir, templates_dir
+from .runtime import OPTIONAL_MODULES, module_assignments, runtime_dir, templates_dir
 
 RESOURCE_TEMPLATE = "resources/resource.py.jinja"
 CLIENT_TEMPLATE = "_client.py.jinja"
@@ -106,12 +106,15 @@ def _targets(statement: ast.AST) -> list[ast.expr]:
     return []
 
 
-def runtime_exports() -> dict[str, str]:
-    """What every generated package exports next to its clients and models: the `__all__`
-    of each runtime module (by that convention, the names the package exports from it),
-    with the module, relative to the package, that defines each."""
+def runtime_exports(optional: frozenset[str] | None = None) -> dict[str, str]:
+    """What a generated package exports next to its clients and models: the `__all__`
+    of each runtime module it has (by that convention, the names the package exports
+    from it), with the module, relative to the package, that defines each.  Without
+    `optional`, of every module: the names no model may take."""
     exports: dict[str, str] = {}
     for path in sorted(runtime_dir().glob("*.py")):
+        if optional is not None and path.name in OPTIONAL_MODULES - optional:
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for name, value in module_assignments(tree):
             if name == "__all__":

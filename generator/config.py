@@ -31,6 +31,16 @@ class WaitConfig:
 
 
 @dataclass(frozen=True)
+class Envelope:
+    """A success body `{"code": 0, "message": "ok", "data": {...}}`: the methods return
+    what is in `data`."""
+
+    data: str
+    around: tuple[str, ...]
+    """The other fields an envelope may have; a body with any field else is no envelope."""
+
+
+@dataclass(frozen=True)
 class ClientConfig:
     package: str
     spec: Path
@@ -59,6 +69,14 @@ class ClientConfig:
     """OpenAPI Overlay documents applied to the spec, in order, before anything else."""
     request_id_header: str | None = None
     """The provider's own request-id header, read before the usual ones."""
+    models: dict[str, str] = field(default_factory=dict)
+    """Model names that differ from the spec's: `{schema name: class name}`, so that the
+    same concept has the same name in every package."""
+    envelope: Envelope | None = None
+    """How the provider wraps its success responses, if it does."""
+    batch: dict[str, Any] = field(default_factory=dict)
+    """`[...batch]`: `max_lines`, `max_bytes`, `one_model`, what the provider refuses in
+    a batch input file."""
     retries: dict[str, Any] = field(default_factory=dict)
     """`[...retries]`: `statuses`, `never`, `budget`, `connection_errors`, `backoff`; each
     one set wins over the spec's `x-speakeasy-retries`."""
@@ -178,6 +196,9 @@ _CLIENT_KEYS = {
     "retries",
     "base_path",
     "request_id_header",
+    "models",
+    "envelope",
+    "batch",
     "overlays",
 }
 
@@ -225,8 +246,47 @@ def _client_config(
             wait["field"],
             tuple(map(str, terminal)),
         )
+    models = entry.get("models", {})
+    if not isinstance(models, dict) or not all(
+        isinstance(name, str) and name.isidentifier() and name[:1].isupper()
+        for name in models.values()
+    ):
+        raise FatalError(
+            where,
+            f'client {package!r}: models wants "SchemaName" = "ClassName" (a class name)',
+        )
+    envelope = entry.get("envelope")
+    if envelope is not None and not (
+        isinstance(envelope, dict)
+        and set(envelope) <= {"data", "around"}
+        and isinstance(envelope.get("data"), str)
+        and isinstance(envelope.get("around", []), list)
+    ):
+        raise FatalError(
+            where,
+            f'client {package!r}: envelope wants data = "field", around = ["field", ...]',
+        )
+    batch = entry.get("batch", {})
+    if not (
+        isinstance(batch, dict)
+        and set(batch) <= {"max_lines", "max_bytes", "one_model"}
+        and all(
+            isinstance(batch.get(key, 1), int) and batch.get(key, 1) > 0
+            for key in ("max_lines", "max_bytes")
+        )
+        and isinstance(batch.get("one_model", False), bool)
+    ):
+        raise FatalError(
+            where,
+            f"client {package!r}: batch wants max_lines = n, max_bytes = n, one_model = true|false",
+        )
     return ClientConfig(
         package=package,
+        batch=dict(batch),
+        models={str(key): value for key, value in models.items()},
+        envelope=Envelope(envelope["data"], tuple(map(str, envelope.get("around", []))))
+        if envelope is not None
+        else None,
         spec=root / entry["spec"],
         output=output_root / package,
         class_name=entry.get("class_name", pascal(package)),

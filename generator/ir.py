@@ -308,9 +308,14 @@ def optional(type_: TypeExpr) -> str:
 
 
 def argument(type_: TypeExpr, required: bool) -> str:
-    """A method argument's annotation: optional ones default to NOT_GIVEN and are then not sent."""
+    """A method argument's annotation: optional ones default to NOT_GIVEN and are then not
+    sent; a required one that can take one value only defaults to it (and is sent)."""
     annotation = type_.annotation(qualified=True)
-    return annotation if required else f"{annotation} | NotGiven = NOT_GIVEN"
+    if not required:
+        return f"{annotation} | NotGiven = NOT_GIVEN"
+    if isinstance(type_, (LiteralType, EnumType)) and len(type_.values) == 1:
+        return f"{annotation} = {_python_literal(type_.values[0])}"
+    return annotation
 
 
 @dataclass(frozen=True)
@@ -484,6 +489,9 @@ class Parameter:
 
     @property
     def argument_annotation(self) -> str:
+        # A path parameter is positional: a default would have to be on every later one.
+        if self.location == "path":
+            return self.type.annotation(qualified=True)
         return argument(self.type, self.required)
 
     @property
@@ -538,6 +546,8 @@ class Response:
     """The decoded type for `json`; None for `bytes` and `empty`."""
     media_types: tuple[str, ...] = ()
     """What the API documents it sends; the `Accept` header of a download."""
+    envelope: str | None = None
+    """The field of the body that holds the result, when the provider wraps it."""
 
     @property
     def accept(self) -> str | None:
@@ -570,8 +580,9 @@ class Pagination:
 
     items: str
     """Attribute of the response model holding the page's items."""
-    cursor_param: str
-    """Query parameter (wire name) that asks for the items after a given id."""
+    cursor_param: str | None
+    """Query parameter (wire name) that asks for the items after a given id; None for a
+    list that comes whole, in one page."""
     has_more: str | None
     last_id: str | None
     item: TypeExpr
@@ -749,6 +760,43 @@ class Waiter:
 
 
 @dataclass(frozen=True)
+class BatchLimits:
+    """What the provider refuses in a batch input file (the runtime's BATCH_* constants)."""
+
+    max_lines: int | None = None
+    max_bytes: int | None = None
+    one_model: bool = False
+
+
+@dataclass(frozen=True)
+class BatchWorkflow:
+    """`run()`, `resume()` and `results()` of an OpenAI-style batch resource: upload the
+    input file, create the batch, wait for it, read its result files typed."""
+
+    create: Operation
+    upload: Operation
+    upload_resource: str
+    """The top-level resource (its module) that uploads files: `files`."""
+    upload_class: str = ""
+    download: Operation | None = None
+    """`files.content`; None when the provider puts a URL in `output_file_id`."""
+    result_type: TypeExpr | None = None
+    """The response model of the batch's one endpoint, when the spec has that operation."""
+    result_files: tuple[str, ...] = ()
+    """The batch's fields that hold its result files' ids: output, then errors."""
+    cancel: Operation | None = None
+
+    @property
+    def result_annotation(self) -> str:
+        body = (
+            self.result_type.annotation(qualified=True)
+            if self.result_type is not None
+            else "builtins.dict[str, Any]"
+        )
+        return f"BatchResult[{body}] | BatchFailure"
+
+
+@dataclass(frozen=True)
 class Resource:
     """`client.<attribute>`: a group of operations, possibly with nested resources."""
 
@@ -757,6 +805,7 @@ class Resource:
     operations: tuple[Operation, ...]
     children: tuple[Resource, ...]
     waiter: Waiter | None = None
+    batch: BatchWorkflow | None = None
 
     def nodes(self) -> Iterator[Resource]:
         """This resource and every nested one, parents first."""
@@ -768,6 +817,8 @@ class Resource:
         for node in self.nodes():
             for operation in node.operations:
                 yield from operation.model_names()
+            if node.batch is not None and node.batch.result_type is not None:
+                yield from node.batch.result_type.model_names()
 
     @property
     def docstring(self) -> str:
@@ -814,6 +865,11 @@ class RetryPolicy:
     never: tuple[str, ...] = ()
     """Error codes in a body that are never retried."""
 
+    @property
+    def retried_statuses(self) -> str:
+        """The statuses retried, as the docs say them."""
+        return ", ".join(self.statuses) if self.statuses else "408, 409, 429 and 5xx"
+
 
 def generated_header(source: str) -> str:
     """What every generated file says first (as a comment): made from which spec, and how
@@ -846,6 +902,20 @@ class Api:
     request_id_headers: tuple[str, ...] = DEFAULT_REQUEST_ID_HEADERS
     """Where the API puts the id of a request, first found wins."""
     spec_sha256: str = ""
+    batch_limits: BatchLimits = BatchLimits()
+
+    @property
+    def batch(self) -> BatchWorkflow | None:
+        """The batch workflow, if the spec has an OpenAI-style batch API."""
+        return next(
+            (
+                node.batch
+                for root in self.resources
+                for node in root.nodes()
+                if node.batch is not None
+            ),
+            None,
+        )
 
     @property
     def header(self) -> str:

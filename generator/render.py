@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,10 +41,20 @@ def docstring_body(text: str, indent: int) -> str:
 
 def parameter(name: str, annotation: str, indent: int = 8) -> str:
     """A signature line `name: annotation[ = default]`; the annotation may end in its default."""
-    head, separator, default = annotation.rpartition(" = ")
-    if separator and default.isidentifier():
-        return layout.parameter(name, head, indent, default)
-    return layout.parameter(name, annotation, indent)
+    if " = " not in annotation:
+        return layout.parameter(name, annotation, indent)
+    # Parsed, not split: a default string may itself hold " = ".
+    source = f"def f(*, x: {annotation}): pass"
+    [function] = ast.parse(source).body
+    assert isinstance(function, ast.FunctionDef)
+    hint, default = function.args.kwonlyargs[0].annotation, function.args.kw_defaults[0]
+    assert hint is not None and default is not None
+    return layout.parameter(
+        name,
+        str(ast.get_source_segment(source, hint)),
+        indent,
+        str(ast.get_source_segment(source, default)),
+    )
 
 
 def _compiled_templates() -> jinja2.BytecodeCache | None:
@@ -150,7 +161,11 @@ def render(
                 "NEVER_RETRY": api.retry.never,
                 "BASE_PATH": api.base_path,
                 "REQUEST_ID_HEADERS": api.request_id_headers,
-            }
+                "BATCH_MAX_LINES": api.batch_limits.max_lines,
+                "BATCH_MAX_BYTES": api.batch_limits.max_bytes,
+                "BATCH_ONE_MODEL": api.batch_limits.one_model,
+            },
+            _optional_modules(api),
         ),
         "py.typed": "",
         # Apart, so that a spec edited in prose re-renders this line, not `__init__.py`.
@@ -242,13 +257,18 @@ def _resource_models(api: Api) -> dict[str, list[str]]:
     return found
 
 
+def _optional_modules(api: Api) -> frozenset[str]:
+    """The optional runtime modules this package needs."""
+    return frozenset({"_batch.py"} if api.batch is not None else ())
+
+
 def _exports(api: Api, model_modules: dict[str, str]) -> dict[str, str]:
     """Every name the package exports and the module (relative to it) that defines it."""
     return {
         "__version__": "._version",
         api.class_name: "._client",
         "Async" + api.class_name: "._client",
-        **runtime_exports(),
+        **runtime_exports(_optional_modules(api)),
         **{name: ".models." + module for name, module in model_modules.items()},
     }
 
@@ -294,9 +314,12 @@ def _init_docstring(api: Api) -> str:
         lines.append(
             f"  {header.name}: sent as the {header.wire_name} header on every request unless a call sets it."
         )
+    retried = (
+        "connection errors, " if api.retry.connection_errors else ""
+    ) + api.retry.retried_statuses
     lines += [
         "  timeout: seconds, or an httpx.Timeout; per call with timeout=.",
-        "  max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.",
+        f"  max_retries: retries of {retried}; per call with max_retries=.",
         "  default_headers: sent with every request.",
         "  http_client: your own httpx client; it is then yours to close.",
         "  max_response_size: bytes of a body read to parse it (None: no limit; downloads",
@@ -329,6 +352,7 @@ def example_id(resource: str) -> str:
 def _readme_examples(api: Api) -> ReadmeExamples:
     plain: tuple[str, str] | None = None
     paginated: tuple[str, str] | None = None
+    whole_list: tuple[str, str] | None = None
     event_stream = None
     item: tuple[str, str] | None = None
     download: tuple[str, str, str] | None = None
@@ -339,8 +363,12 @@ def _readme_examples(api: Api) -> ReadmeExamples:
         )
         if plain is None and not operation.needs_arguments:
             plain = (where, operation.name)
-        if paginated is None and operation.pagination and not operation.needs_arguments:
-            paginated = (where, operation.name)
+        if operation.pagination and not operation.needs_arguments:
+            # A list with a cursor shows paging best; one that comes whole, iterating.
+            if operation.pagination.cursor_param is None:
+                whole_list = whole_list or (where, operation.name)
+            else:
+                paginated = paginated or (where, operation.name)
         if (
             item is None
             and single_id
@@ -362,6 +390,7 @@ def _readme_examples(api: Api) -> ReadmeExamples:
         None,
     )
     # A list is the most representative first call.
+    paginated = paginated or whole_list
     plain = paginated or plain
     if download is None and plain is not None:
         download = (*plain, "")

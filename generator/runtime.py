@@ -28,11 +28,19 @@ def runtime_module_names() -> frozenset[str]:
     return frozenset(path.name for path in runtime_dir().glob("*.py"))
 
 
-def runtime_modules(constants: Mapping[str, ConstantValue]) -> dict[str, str]:
-    """`{file name: text}` of every runtime module, `_constants.py` with `constants`."""
+OPTIONAL_MODULES = frozenset({"_batch.py"})
+"""Runtime modules only a package that uses them gets (`_batch.py`: a batch API)."""
+
+
+def runtime_modules(
+    constants: Mapping[str, ConstantValue], optional: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """`{file name: text}` of every runtime module, `_constants.py` with `constants`; of
+    the optional modules, those in `optional`."""
     modules = {
         path.name: path.read_text(encoding="utf-8")
         for path in sorted(runtime_dir().glob("*.py"))
+        if path.name not in OPTIONAL_MODULES or path.name in optional
     }
     modules[CONSTANTS] = with_values(modules[CONSTANTS], constants)
     return modules

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import json
 import logging
@@ -12,7 +13,7 @@ import random
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Self, TypeVar, cast
 
@@ -51,7 +52,7 @@ from ._errors import (
     status_error_class,
 )
 from ._files import FileInput, file_tuple
-from ._models import BaseModel, adapter, decode_json
+from ._models import BaseModel, adapter, decode_enveloped, decode_json
 from ._pagination import AsyncPage, AsyncPaginator, Pagination, SyncPage
 from ._response import (
     APIResponse,
@@ -104,6 +105,8 @@ class RequestArgs:
     )
     """Wire name -> (style, explode) of the parameters not sent their location's default way."""
     accept: str = "application/json"
+    envelope: str | None = None
+    """The body's field that holds the result, when the provider wraps it."""
     json_body: Any = None
     form: Mapping[str, Any] | None = None
     files: Mapping[str, Any] | None = None
@@ -128,6 +131,8 @@ class RequestArgs:
 
     def cursor(self, pagination: Pagination) -> str | None:
         """The cursor this request sent, if any."""
+        if pagination.cursor_param is None:
+            return None
         sent = self.query.get(pagination.cursor_param)
         return None if sent is None or isinstance(sent, NotGiven) else str(sent)
 
@@ -528,8 +533,13 @@ class _BaseClient:
             return None
         if args.response_type is bytes:
             return response.content
-        body = decode_json(
-            response, args.response_type, strict=self.strict_response_validation
+        strict = self.strict_response_validation
+        body = (
+            decode_json(response, args.response_type, strict=strict)
+            if args.envelope is None
+            else decode_enveloped(
+                response, args.response_type, args.envelope, strict=strict
+            )
         )
         if isinstance(body, BaseModel):
             request_id = _request_id(response)
@@ -605,6 +615,16 @@ class SyncAPIClient(_BaseClient):
     def request(self, method: str, path: str, **options: Any) -> Any:
         """Send an operation's request; generated resource methods call this."""
         return self._execute(RequestArgs(method, path, **options))
+
+    @contextlib.contextmanager
+    def stream_url(self, url: str) -> Iterator[Iterator[bytes]]:
+        """The body of a URL the API handed out (a batch's result file), unread; sent
+        without the API key, which is for the API's own host."""
+        with self._http_client.stream("GET", url) as response:
+            if response.is_error:
+                response.read()
+                raise self._status_error(response, {})
+            yield response.iter_bytes()
 
     def _execute(self, args: RequestArgs) -> Any:
         mode = response_mode.get()
@@ -750,6 +770,16 @@ class AsyncAPIClient(_BaseClient):
     async def request(self, method: str, path: str, **options: Any) -> Any:
         """Send an operation's request; generated resource methods call this."""
         return await self._execute(RequestArgs(method, path, **options))
+
+    @contextlib.asynccontextmanager
+    async def stream_url(self, url: str) -> AsyncIterator[AsyncIterator[bytes]]:
+        """The body of a URL the API handed out (a batch's result file), unread; sent
+        without the API key, which is for the API's own host."""
+        async with self._http_client.stream("GET", url) as response:
+            if response.is_error:
+                await response.aread()
+                raise self._status_error(response, {})
+            yield response.aiter_bytes()
 
     def paginate(self, method: str, path: str, **options: Any) -> AsyncPaginator[Any]:
         """A list operation's result: awaitable for the first page, async-iterable for all items."""

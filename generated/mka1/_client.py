@@ -53,7 +53,7 @@ class MKA1(SyncAPIClient):
           base_url: defaults to MKA1_BASE_URL, then https://apigw.mka1.com.
           on_behalf_of: sent as the X-On-Behalf-Of header on every request unless a call sets it.
           timeout: seconds, or an httpx.Timeout; per call with timeout=.
-          max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+          max_retries: retries of connection errors, 429, 500, 502, 503, 504; per call with max_retries=.
           default_headers: sent with every request.
           http_client: your own httpx client; it is then yours to close.
           max_response_size: bytes of a body read to parse it (None: no limit; downloads
@@ -157,7 +157,7 @@ class AsyncMKA1(AsyncAPIClient):
           base_url: defaults to MKA1_BASE_URL, then https://apigw.mka1.com.
           on_behalf_of: sent as the X-On-Behalf-Of header on every request unless a call sets it.
           timeout: seconds, or an httpx.Timeout; per call with timeout=.
-          max_retries: retries of connection errors, 408, 409, 429 and 5xx; per call with max_retries=.
+          max_retries: retries of connection errors, 429, 500, 502, 503, 504; per call with max_retries=.
           default_headers: sent with every request.
           http_client: your own httpx client; it is then yours to close.
           max_response_size: bytes of a body read to parse it (None: no limit; downloads

@@ -92,6 +92,33 @@ def decode_json(response: httpx.Response, target: Any, *, strict: bool) -> Any:
         return construct(target, data)
 
 
+def decode_enveloped(
+    response: httpx.Response, target: Any, field: str, *, strict: bool
+) -> Any:
+    """`target` from the `field` of the provider's envelope (`{"code", "data", ...}`);
+    an envelope that holds nothing is an error that quotes it."""
+    try:
+        data = json.loads(response.content)
+    except ValueError as exc:
+        raise APIResponseValidationError(
+            response, response.text, f"Response body is not valid JSON: {exc}"
+        ) from exc
+    envelope = as_mapping(data)
+    held = envelope.get(field) if envelope is not None else None
+    if held is None:
+        raise APIResponseValidationError(
+            response, data, f"The response holds no {field!r}: {response.text[:200]}"
+        )
+    try:
+        return adapter(target).validate_python(held)
+    except pydantic.ValidationError as exc:
+        if strict:
+            raise APIResponseValidationError(
+                response, data, f"Response does not match the spec: {exc}"
+            ) from exc
+        return construct(target, held)
+
+
 def construct(target: Any, value: Any) -> Any:
     """`value` as `target` where it fits, as received where it does not."""
     try:

@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from . import models as models
     from . import resources as resources
+    from ._batch import (
+        BatchFailure,
+        BatchLimitError,
+        BatchResult,
+        BatchWriter,
+        aread_batch_results,
+        read_batch_results,
+    )
     from ._client import AsyncMoonshot, Moonshot
     from ._errors import (
         APIConnectionError,
@@ -115,9 +123,13 @@ __all__ = [
     "BalanceResponse",
     "BalanceResponseData",
     "BatchCreateRequest",
+    "BatchFailure",
+    "BatchLimitError",
     "BatchListResponse",
     "BatchObject",
     "BatchRequestCounts",
+    "BatchResult",
+    "BatchWriter",
     "ChatCompletionChunk",
     "ChatCompletionChunkUsage",
     "ChatCompletionResponse",
@@ -190,6 +202,8 @@ __all__ = [
     "UnprocessableEntityError",
     "WaitTimeoutError",
     "__version__",
+    "aread_batch_results",
+    "read_batch_results",
 ]
 
 # The module that defines each name, imported the first time the name is used (PEP 562):
@@ -198,6 +212,12 @@ _EXPORTS: dict[str, str] = {
     "__version__": "._version",
     "Moonshot": "._client",
     "AsyncMoonshot": "._client",
+    "BatchFailure": "._batch",
+    "BatchLimitError": "._batch",
+    "BatchResult": "._batch",
+    "BatchWriter": "._batch",
+    "aread_batch_results": "._batch",
+    "read_batch_results": "._batch",
     "APIConnectionError": "._errors",
     "APIError": "._errors",
     "APIResponseValidationError": "._errors",

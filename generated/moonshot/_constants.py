@@ -34,3 +34,9 @@ URL (`/v1` for `https://api.moonshot.ai/v1`): a base URL ending in it has it tak
 so that the documented URL and the bare host both reach `/v1/...`, never `/v1/v1/...`."""
 REQUEST_ID_HEADERS: tuple[str, ...] = ("x-request-id", "request-id")
 """The response headers that carry the id the API gave a request, first found wins."""
+BATCH_MAX_LINES: int | None = None
+"""Request lines a batch input file may hold, if the provider says."""
+BATCH_MAX_BYTES: int | None = 104857600
+"""Bytes a batch input file may hold, if the provider says."""
+BATCH_ONE_MODEL = True
+"""Whether every line of a batch input file must ask for the same model."""

@@ -7,6 +7,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from . import models as models
     from . import resources as resources
+    from ._batch import (
+        BatchFailure,
+        BatchLimitError,
+        BatchResult,
+        BatchWriter,
+        aread_batch_results,
+        read_batch_results,
+    )
     from ._client import AsyncSiliconFlow, SiliconFlow
     from ._errors import (
         APIConnectionError,
@@ -34,22 +42,22 @@ if TYPE_CHECKING:
     from ._types import NOT_GIVEN, NotGiven
     from ._version import __version__
     from .models import (
+        BatchCreateRequest,
         BatchListItem,
         BatchListResponse,
         BatchMetadata,
         BatchObject,
-        BatchObjectRequestCounts,
         BatchReplace,
-        CreateBatchRequest,
+        BatchRequestCounts,
         ErrorBody,
-        FileListData,
+        FileListEnvelope,
+        FileListItem,
         FileListResponse,
         FileObject,
         RateLimitErrorModel,
         StringError,
-        UploadedFileObject,
+        UploadedFileEnvelope,
         UploadFileRequest,
-        UploadFileResponse,
     )
 
 __all__ = [
@@ -67,17 +75,22 @@ __all__ = [
     "AsyncStreamedAPIResponse",
     "AuthenticationError",
     "BadRequestError",
+    "BatchCreateRequest",
+    "BatchFailure",
+    "BatchLimitError",
     "BatchListItem",
     "BatchListResponse",
     "BatchMetadata",
     "BatchObject",
-    "BatchObjectRequestCounts",
     "BatchReplace",
+    "BatchRequestCounts",
+    "BatchResult",
+    "BatchWriter",
     "ConflictError",
-    "CreateBatchRequest",
     "ErrorBody",
     "FileInput",
-    "FileListData",
+    "FileListEnvelope",
+    "FileListItem",
     "FileListResponse",
     "FileObject",
     "InternalServerError",
@@ -96,10 +109,11 @@ __all__ = [
     "SyncPage",
     "UnprocessableEntityError",
     "UploadFileRequest",
-    "UploadFileResponse",
-    "UploadedFileObject",
+    "UploadedFileEnvelope",
     "WaitTimeoutError",
     "__version__",
+    "aread_batch_results",
+    "read_batch_results",
 ]
 
 # The module that defines each name, imported the first time the name is used (PEP 562):
@@ -108,6 +122,12 @@ _EXPORTS: dict[str, str] = {
     "__version__": "._version",
     "SiliconFlow": "._client",
     "AsyncSiliconFlow": "._client",
+    "BatchFailure": "._batch",
+    "BatchLimitError": "._batch",
+    "BatchResult": "._batch",
+    "BatchWriter": "._batch",
+    "aread_batch_results": "._batch",
+    "read_batch_results": "._batch",
     "APIConnectionError": "._errors",
     "APIError": "._errors",
     "APIResponseValidationError": "._errors",
@@ -136,22 +156,22 @@ _EXPORTS: dict[str, str] = {
     "Stream": "._streaming",
     "NOT_GIVEN": "._types",
     "NotGiven": "._types",
+    "BatchCreateRequest": ".models.batch_create_request",
     "BatchListItem": ".models.batch_list_item",
     "BatchListResponse": ".models.batch_list_response",
     "BatchMetadata": ".models.batch_metadata",
     "BatchObject": ".models.batch_object",
-    "BatchObjectRequestCounts": ".models.batch_object",
     "BatchReplace": ".models.batch_replace",
-    "CreateBatchRequest": ".models.create_batch_request",
+    "BatchRequestCounts": ".models.batch_request_counts",
     "ErrorBody": ".models.error_body",
-    "FileListData": ".models.file_list_data",
+    "FileListEnvelope": ".models.file_list_envelope",
+    "FileListItem": ".models.file_list_item",
     "FileListResponse": ".models.file_list_response",
     "FileObject": ".models.file_object",
     "RateLimitErrorModel": ".models.rate_limit_error_model",
     "StringError": ".models.string_error",
     "UploadFileRequest": ".models.upload_file_request",
-    "UploadFileResponse": ".models.upload_file_response",
-    "UploadedFileObject": ".models.uploaded_file_object",
+    "UploadedFileEnvelope": ".models.uploaded_file_envelope",
 }
 _SUBPACKAGES = ("models", "resources")
 

@@ -20,8 +20,9 @@ class Pagination:
 
     items: str
     """Attribute of the response model holding this page's items."""
-    cursor_param: str
-    """Query parameter that asks for the page after a given id."""
+    cursor_param: str | None
+    """Query parameter that asks for the page after a given id; None for a list that
+    comes whole, in one page."""
     has_more: str | None = None
     last_id: str | None = None
 
@@ -34,6 +35,8 @@ class Pagination:
         id goes on. A cursor that repeats ends it too: a server that ignores the cursor
         would otherwise be asked for the same page forever.
         """
+        if self.cursor_param is None:
+            return None
         if self.has_more is not None and getattr(body, self.has_more, None) is False:
             return None
         last = getattr(body, self.last_id, None) if self.last_id else None
@@ -65,20 +68,20 @@ class _Page(Generic[T]):
             self._pagination.next_cursor(self.body, self.data, self._cursor) is not None
         )
 
-    def _next_cursor(self) -> str:
+    def _next_query(self) -> tuple[str, str]:
+        """The query parameter and cursor that ask for the next page."""
+        param = self._pagination.cursor_param
         cursor = self._pagination.next_cursor(self.body, self.data, self._cursor)
-        if cursor is None:
+        if param is None or cursor is None:
             raise SDKError("this is the last page: check has_next_page() first")
-        return cursor
+        return param, cursor
 
 
 class SyncPage(_Page[T]):
     """One page of a list; iterating it yields the items of this and every later page."""
 
     def get_next_page(self) -> SyncPage[T]:
-        page: SyncPage[T] = self._fetch(
-            self._pagination.cursor_param, self._next_cursor()
-        )
+        page: SyncPage[T] = self._fetch(*self._next_query())
         return page
 
     def iter_pages(self) -> Iterator[SyncPage[T]]:
@@ -98,9 +101,7 @@ class AsyncPage(_Page[T]):
     """One page of a list; `async for` yields the items of this and every later page."""
 
     async def get_next_page(self) -> AsyncPage[T]:
-        page: AsyncPage[T] = await self._fetch(
-            self._pagination.cursor_param, self._next_cursor()
-        )
+        page: AsyncPage[T] = await self._fetch(*self._next_query())
         return page
 
     async def iter_pages(self) -> AsyncIterator[AsyncPage[T]]:

@@ -24,13 +24,17 @@ from ..ir import (
     AliasType,
     Api,
     Auth,
+    BatchLimits,
+    BatchWorkflow,
     Nullable,
+    ObjectType,
     Operation,
     Parameter,
     Ref,
     Resource,
     RetryPolicy,
     Skipped,
+    TypeExpr,
     Waiter,
     enum_values,
 )
@@ -54,12 +58,12 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
             version_at,
             f"OpenAPI version {version!r} is not supported (3.0 and 3.1 are)",
         )
-    names = NameRegistry(
-        set(reserved().model) | {config.class_name, "Async" + config.class_name}
-    )
-    schemas = SchemaBuilder(documents, names, warn)
+    taken = set(reserved().model) | {config.class_name, "Async" + config.class_name}
+    renamed = _renamed_models(documents, config, taken, warn)
+    names = NameRegistry(taken | set(renamed.values()))
+    schemas = SchemaBuilder(documents, names, warn, renamed)
     schemas.build_components()
-    builder = OperationBuilder(schemas, _auth(spec))
+    builder = OperationBuilder(schemas, _auth(spec), config.envelope)
 
     planned, skipped = _plan_operations(documents, config, builder, warn)
     built: list[tuple[OperationName, Operation]] = []
@@ -119,6 +123,7 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
     ]
 
     client_headers = _client_headers([op for _, op in built])
+    waiter = _waiter(config, built, schemas, warn)
     info = spec.get("info") if isinstance(spec.get("info"), dict) else {}
     return Api(
         package=config.package,
@@ -134,9 +139,11 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
         resources=_resources(
             built,
             client_headers,
-            _waiter(config, built, schemas, warn),
+            waiter,
+            _batch_workflow(waiter, built, schemas),
             set(schemas.definitions),
         ),
+        batch_limits=BatchLimits(**config.batch),
         skipped=tuple(skipped),
         retry=_retry_policy(spec, config, documents.root, warn),
         base_path=config.base_path,
@@ -302,6 +309,24 @@ def _skipped(
     return Skipped(method.upper(), path, where, problem.reason)
 
 
+def _renamed_models(
+    documents: DocumentSet, config: ClientConfig, taken: set[str], warn: Warn
+) -> dict[str, str]:
+    """`[...models]` as `{schema pointer: class name}`: a name the runtime or the client
+    needs, or given twice, is an error; a schema the spec lacks is warned about."""
+    schemas = documents.root.data.get("components", {}).get("schemas", {})
+    renamed: dict[str, str] = {}
+    for schema, name in sorted(config.models.items()):
+        where = config.config_location("models", schema)
+        if not isinstance(schemas, dict) or schema not in schemas:
+            warn(Diagnostic(where, f"models: the spec has no schema {schema!r}"))
+            continue
+        if name in taken or name in renamed.values():
+            raise FatalError(where, f"models: the name {name!r} is taken")
+        renamed[join_pointer("/components/schemas", schema)] = name
+    return renamed
+
+
 def _unreserved(name: OperationName) -> OperationName:
     """A resource or method named like a member its class already has (`client.close`,
     `with_raw_response`) gets a trailing underscore, as a keyword does; a top-level
@@ -364,10 +389,113 @@ def _waiter(
     return wanted.resource, Waiter(operation, field.name, config.wait.terminal)
 
 
+_BATCH_FIELDS = frozenset({"input_file_id", "endpoint", "completion_window"})
+
+
+def _batch_workflow(
+    waiter: tuple[tuple[str, ...], Waiter] | None,
+    built: list[tuple[OperationName, Operation]],
+    schemas: SchemaBuilder,
+) -> tuple[tuple[str, ...], BatchWorkflow] | None:
+    """An OpenAI-style batch API: the waited-for resource creates a batch from an
+    uploaded file (`input_file_id`, `endpoint`, `completion_window`), and a top-level
+    resource uploads files with a `purpose`. Its file download, if any, is the GET of
+    one file id with a bytes response in that same resource."""
+    if waiter is None:
+        return None
+    path = waiter[0]
+    create = next(
+        (
+            op
+            for placement, op in built
+            if placement.resource == path
+            and _BATCH_FIELDS <= {f.wire_name for f in op.body_fields}
+        ),
+        None,
+    )
+    upload = next(
+        (
+            (placement.resource, op)
+            for placement, op in built
+            if len(placement.resource) == 1
+            and op.body is not None
+            and op.body.encoding == "multipart"
+            and {"file", "purpose"} <= {f.wire_name for f in op.body_fields}
+        ),
+        None,
+    )
+    polled = waiter[1].operation.response.type
+    model = schemas.definitions.get(polled.name) if isinstance(polled, Ref) else None
+    fields = (
+        {f.wire_name: f.name for f in model.fields}
+        if isinstance(model, ObjectType)
+        else {}
+    )
+    result_files = tuple(
+        fields[name] for name in ("output_file_id", "error_file_id") if name in fields
+    )
+    if create is None or upload is None or not result_files:
+        return None
+    download = next(
+        (
+            op
+            for placement, op in built
+            if placement.resource == upload[0]
+            and op.method == "get"
+            and op.response.kind == "bytes"
+            and len(op.path_parameters) == 1
+        ),
+        None,
+    )
+    return path, BatchWorkflow(
+        create,
+        upload[1],
+        upload[0][0],
+        download=download,
+        result_type=_batch_result_type(create, [op for _, op in built]),
+        result_files=result_files,
+        cancel=next(
+            (
+                op
+                for placement, op in built
+                if placement.resource == path
+                and op.name == "cancel"
+                and len(op.path_parameters) == 1
+            ),
+            None,
+        ),
+    )
+
+
+def _batch_result_type(
+    create: Operation, operations: list[Operation]
+) -> TypeExpr | None:
+    """The response model of the batch's endpoint, when it can take one value only and
+    the spec has that operation (`/v1/chat/completions` on a server whose paths may or
+    may not start with `/v1`)."""
+    endpoint = next(f for f in create.body_fields if f.wire_name == "endpoint")
+    values, _ = enum_values(endpoint.type)
+    if len(values) != 1:
+        return None
+    url = str(values[0])
+    for op in operations:
+        if (
+            op.method == "post"
+            and op.response.kind == "json"
+            and isinstance(
+                op.response.type, Ref
+            )  # a class: what the reader parses into
+            and (url == op.path or url.endswith(op.path) and op.path.count("/") > 1)
+        ):
+            return op.response.type
+    return None
+
+
 def _resources(
     built: list[tuple[OperationName, Operation]],
     client_headers: tuple[Parameter, ...],
     waiter: tuple[tuple[str, ...], Waiter] | None,
+    batch: tuple[tuple[str, ...], BatchWorkflow] | None,
     model_names: set[str],
 ) -> tuple[Resource, ...]:
     client_header_names = {p.wire_name.lower() for p in client_headers}
@@ -404,15 +532,32 @@ def _resources(
         ):
             class_name += "Resource"
         classes.add(class_name)
+        class_names[path] = class_name
         return Resource(
             path[-1],
             class_name,
             tuple(tree[path]),
             children,
             resource_waiter,
+            batch[1] if batch is not None and batch[0] == path else None,
         )
 
-    return tuple(node(path) for path in tree if len(path) == 1)
+    class_names: dict[tuple[str, ...], str] = {}
+    roots = tuple(node(path) for path in tree if len(path) == 1)
+    if batch is None:
+        return roots
+    # The batch resource imports the uploading one's class, named once all are.
+    workflow = replace(batch[1], upload_class=class_names[(batch[1].upload_resource,)])
+    return tuple(_with_batch(root, workflow) for root in roots)
+
+
+def _with_batch(resource: Resource, workflow: BatchWorkflow) -> Resource:
+    if resource.batch is not None:
+        return replace(resource, batch=workflow)
+    return replace(
+        resource,
+        children=tuple(_with_batch(child, workflow) for child in resource.children),
+    )
 
 
 def _client_headers(operations: list[Operation]) -> tuple[Parameter, ...]:

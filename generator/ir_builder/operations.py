@@ -8,6 +8,7 @@ from http import HTTPStatus
 from typing import Any, NamedTuple, get_args
 
 from ..bindings import reserved, runtime_constant
+from ..config import Envelope
 from ..diagnostics import Diagnostic, InputError, join_pointer
 from ..ir import (
     Auth,
@@ -52,10 +53,16 @@ class PathItem(NamedTuple):
 
 
 class OperationBuilder:
-    def __init__(self, schemas: SchemaBuilder, auth: Auth | None) -> None:
+    def __init__(
+        self,
+        schemas: SchemaBuilder,
+        auth: Auth | None,
+        envelope: Envelope | None = None,
+    ) -> None:
         self.schemas = schemas
         self.documents = schemas.documents
         self.auth = auth
+        self.envelope = envelope
         self._incomplete: list[str] = []
         """What the operation being built lacks in the spec (`Operation.incomplete`)."""
 
@@ -197,7 +204,9 @@ class OperationBuilder:
     def _pagination(
         self, method: str, parameters: tuple[Parameter, ...], response: Response
     ) -> Pagination | None:
-        """A GET with an `after` cursor whose response holds `data` and `has_more` or `last_id`."""
+        """A GET with an `after` cursor whose response holds `data` and `has_more` or
+        `last_id`; or, without a cursor, a GET whose response holds its items in `data`
+        (one page, so that every list of the client is iterated the same way)."""
         cursors = [
             p.wire_name
             for p in parameters
@@ -208,9 +217,14 @@ class OperationBuilder:
             if isinstance(response.type, Ref)
             else None
         )
-        if method != "get" or not cursors or not isinstance(model, ObjectType):
+        if method != "get" or not isinstance(model, ObjectType):
             return None
         fields = {f.wire_name: f for f in model.fields}
+        if not cursors:
+            whole = fields.get("data")
+            if whole is None or not isinstance(whole.type, ListType):
+                return None
+            return Pagination(whole.name, None, None, None, whole.type.item)
         items = next(
             (
                 fields[k]
@@ -444,8 +458,30 @@ class OperationBuilder:
                     module_name(base),
                 ),
             )
+            held = self._enveloped(response_type)
+            if held is not None:
+                return Response("json", held.type, tuple(json_types), held.wire_name)
             return Response("json", response_type, tuple(json_types))
         return Response("bytes", None, tuple(content))
+
+    def _enveloped(self, response_type: TypeExpr) -> Field | None:
+        """The field holding the result when the response is the provider's envelope: a
+        model with the envelope's data field and none but its other fields."""
+        envelope = self.envelope
+        model = (
+            self.schemas.definitions.get(response_type.name)
+            if isinstance(response_type, Ref)
+            else None
+        )
+        if envelope is None or not isinstance(model, ObjectType):
+            return None
+        fields = {f.wire_name: f for f in model.fields}
+        if envelope.data not in fields or set(fields) - {
+            envelope.data,
+            *envelope.around,
+        }:
+            return None
+        return fields[envelope.data]
 
     def _errors(
         self,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import keyword
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -160,10 +161,19 @@ the 200 brackets its parser allows in one annotation."""
 class SchemaBuilder:
     """Builds `TypeExpr`s; named definitions accumulate in `definitions` with their family."""
 
-    def __init__(self, documents: DocumentSet, names: NameRegistry, warn: Warn) -> None:
+    def __init__(
+        self,
+        documents: DocumentSet,
+        names: NameRegistry,
+        warn: Warn,
+        renamed: Mapping[str, str] | None = None,
+    ) -> None:
         self.documents = documents
         self.names = names
         self.warn = warn
+        self.renamed = dict(renamed or {})
+        """Pointer of a root-document schema -> the class name the configuration gives it
+        (already reserved in `names`)."""
         self.definitions: dict[str, Definition] = {}
         self.family: dict[str, str] = {}
         """Definition name -> the models/ module it belongs in before cycles are merged."""
@@ -275,7 +285,12 @@ class SchemaBuilder:
             wanted += "Model"
         elif wanted.startswith("_"):  # `2024`, `1st`: a class name starts with a word
             wanted = "Model" + wanted.lstrip("_")
-        name = self.names.claim(wanted)
+        renamed = (
+            self.renamed.get(target.pointer)
+            if target.document is self.documents.root
+            else None
+        )
+        name = renamed or self.names.claim(wanted)
         self._named[key] = name
         self._targets[name] = target
         self.family[name] = module_name(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import json
 import logging
@@ -11,7 +12,7 @@ import random
 import re
 import time
 import uuid
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Self, TypeVar, cast
 
@@ -50,7 +51,7 @@ from ._errors import (
     status_error_class,
 )
 from ._files import FileInput, file_tuple
-from ._models import BaseModel, adapter, decode_json
+from ._models import BaseModel, adapter, decode_enveloped, decode_json
 from ._pagination import AsyncPage, AsyncPaginator, Pagination, SyncPage
 from ._response import (
     APIResponse,
@@ -103,6 +104,8 @@ class RequestArgs:
     )
     """Wire name -> (style, explode) of the parameters not sent their location's default way."""
     accept: str = "application/json"
+    envelope: str | None = None
+    """The body's field that holds the result, when the provider wraps it."""
     json_body: Any = None
     form: Mapping[str, Any] | None = None
     files: Mapping[str, Any] | None = None
@@ -127,6 +130,8 @@ class RequestArgs:
 
     def cursor(self, pagination: Pagination) -> str | None:
         """The cursor this request sent, if any."""
+        if pagination.cursor_param is None:
+            return None
         sent = self.query.get(pagination.cursor_param)
         return None if sent is None or isinstance(sent, NotGiven) else str(sent)
 
@@ -527,8 +532,13 @@ class _BaseClient:
             return None
         if args.response_type is bytes:
             return response.content
-        body = decode_json(
-            response, args.response_type, strict=self.strict_response_validation
+        strict = self.strict_response_validation
+        body = (
+            decode_json(response, args.response_type, strict=strict)
+            if args.envelope is None
+            else decode_enveloped(
+                response, args.response_type, args.envelope, strict=strict
+            )
         )
         if isinstance(body, BaseModel):
             request_id = _request_id(response)
@@ -604,6 +614,16 @@ class SyncAPIClient(_BaseClient):
     def request(self, method: str, path: str, **options: Any) -> Any:
         """Send an operation's request; generated resource methods call this."""
         return self._execute(RequestArgs(method, path, **options))
+
+    @contextlib.contextmanager
+    def stream_url(self, url: str) -> Iterator[Iterator[bytes]]:
+        """The body of a URL the API handed out (a batch's result file), unread; sent
+        without the API key, which is for the API's own host."""
+        with self._http_client.stream("GET", url) as response:
+            if response.is_error:
+                response.read()
+                raise self._status_error(response, {})
+            yield response.iter_bytes()
 
     def _execute(self, args: RequestArgs) -> Any:
         mode = response_mode.get()
@@ -749,6 +769,16 @@ class AsyncAPIClient(_BaseClient):
     async def request(self, method: str, path: str, **options: Any) -> Any:
         """Send an operation's request; generated resource methods call this."""
         return await self._execute(RequestArgs(method, path, **options))
+
+    @contextlib.asynccontextmanager
+    async def stream_url(self, url: str) -> AsyncIterator[AsyncIterator[bytes]]:
+        """The body of a URL the API handed out (a batch's result file), unread; sent
+        without the API key, which is for the API's own host."""
+        async with self._http_client.stream("GET", url) as response:
+            if response.is_error:
+                await response.aread()
+                raise self._status_error(response, {})
+            yield response.aiter_bytes()
 
     def paginate(self, method: str, path: str, **options: Any) -> AsyncPaginator[Any]:
         """A list operation's result: awaitable for the first page, async-iterable for all items."""

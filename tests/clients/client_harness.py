@@ -142,6 +142,7 @@ class Op:
     upload:   expected (filename, bytes) of the multipart `file` part, for uploads;
               filename None: any nonblank name (the client picks it for raw bytes)
     check:    extra assertions on the parsed result; may assert, or return a bool that must be True
+    envelope: the field of `response` the result is, for a provider that wraps its results
     """
 
     id: str
@@ -155,6 +156,7 @@ class Op:
     form: dict[str, str] | None = None
     upload: tuple[str | None, bytes] | None = None
     check: Callable[[Any], None] | None = None
+    envelope: str | None = None
 
     @property
     def route(self) -> tuple[str, str]:
@@ -271,18 +273,19 @@ def check_request(
 def check_result(result: Any, op: Op) -> None:
     """The parsed response: the documented class, every field value kept.
 
-    A cursor-paginated list returns a page: its `body` is the documented response and
-    its `data` that response's items.
+    A list returns a page: its `body` is the documented response and its `data` that
+    response's items.  A result the provider wraps is what the envelope holds.
     """
     if type(result).__name__ in ("SyncPage", "AsyncPage"):
         assert result.data == list(result.body.data)
         result = result.body
+    expected = op.response if op.envelope is None else op.response[op.envelope]
     if op.model is bytes:
         assert type(result) is bytes
-        assert result == op.response
+        assert result == expected
     else:
         assert type(result) is op.model, f"{type(result)} is not {op.model}"
-        assert dump(result) == op.response
+        assert dump(result) == expected
     if op.check is not None:
         outcome = op.check(result)
         assert outcome is None or outcome is True, f"check failed on {result!r}"

@@ -28,15 +28,15 @@ from client_harness import (
 )
 from mka1.models import (
     BatchErrorData,
+    BatchListResponse,
     BatchObject,
     BatchObjectErrors,
-    File,
+    BatchRequestCounts,
     FileContentError,
-    FileDeletionStatus,
-    FileList,
+    FileDeleteResponse,
+    FileListResponse,
+    FileObject,
     GatewayRateLimitError,
-    ListBatchesResponse,
-    RequestCounts,
 )
 
 PROVIDER = "mka1"
@@ -162,13 +162,13 @@ def _check_failed(batch: BatchObject) -> None:
 
 def _check_completed(batch: BatchObject) -> None:
     assert batch.status == "completed" and batch.errors is None
-    assert isinstance(batch.request_counts, RequestCounts)
+    assert isinstance(batch.request_counts, BatchRequestCounts)
     assert batch.request_counts.completed == 3
     assert batch.max_concurrency == 8
     assert batch.metadata == {"description": "evaluation job"}
 
 
-def _check_batch_page(page: ListBatchesResponse) -> None:
+def _check_batch_page(page: BatchListResponse) -> None:
     completed, failed = page.data
     _check_completed(completed)
     _check_failed(failed)
@@ -181,7 +181,7 @@ OPERATIONS = [
         "POST",
         "/api/v1/llm/files",
         BATCH_INPUT_FILE,
-        File,
+        FileObject,
         form={"purpose": "batch"},
         upload=(None, REQUESTS_JSONL),
         check=lambda r: (
@@ -194,8 +194,10 @@ OPERATIONS = [
         "GET",
         "/api/v1/llm/files",
         FILE_LIST,
-        FileList,
-        check=lambda r: isinstance(r.data[0], File) and r.data[0].bytes_ == 125000,
+        FileListResponse,
+        check=lambda r: (
+            isinstance(r.data[0], FileObject) and r.data[0].bytes_ == 125000
+        ),
     ),
     Op(
         "files.list+filters",
@@ -210,7 +212,7 @@ OPERATIONS = [
         "GET",
         "/api/v1/llm/files",
         FILE_LIST,
-        FileList,
+        FileListResponse,
         query={
             "after": "file-abc123",
             "limit": "100",
@@ -226,7 +228,7 @@ OPERATIONS = [
         "GET",
         "/api/v1/llm/files/file-abc123",
         FILE,
-        File,
+        FileObject,
         check=lambda r: r.filename == "product-manual.pdf" and r.status == "processed",
     ),
     Op(
@@ -235,7 +237,7 @@ OPERATIONS = [
         "DELETE",
         "/api/v1/llm/files/file-abc123",
         {"id": "file-abc123", "object": "file", "deleted": True},
-        FileDeletionStatus,
+        FileDeleteResponse,
         check=lambda r: r.deleted is True,
     ),
     Op(
@@ -323,7 +325,7 @@ OPERATIONS = [
             "last_id": BATCH_COMPLETED["id"],
             "has_more": False,
         },
-        ListBatchesResponse,
+        BatchListResponse,
         check=_check_batch_page,
     ),
     Op(
@@ -334,7 +336,7 @@ OPERATIONS = [
         "GET",
         "/api/v1/llm/batches",
         {"object": "list", "data": [], "has_more": False},
-        ListBatchesResponse,
+        BatchListResponse,
         query={"after": "batch_aa87e2b1112a455b8deabed784372198", "limit": "20"},
         check=lambda r: r.data == [] and r.first_id is None,
     ),

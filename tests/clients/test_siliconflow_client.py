@@ -27,11 +27,10 @@ from siliconflow.models import (
     BatchObject,
     BatchReplace,
     ErrorBody,
+    FileListItem,
     FileListResponse,
     FileObject,
     RateLimitErrorModel,
-    UploadedFileObject,
-    UploadFileResponse,
 )
 
 PROVIDER = "siliconflow"
@@ -148,17 +147,15 @@ REQUESTS_JSONL = (
 )
 
 
-def _check_upload(envelope: UploadFileResponse) -> None:
-    assert envelope.code == 20000 and envelope.status is True
-    assert isinstance(envelope.data, UploadedFileObject)
-    assert envelope.data.created_at == 1741685396  # camelCase createdAt on the wire
-    assert envelope.data.bytes_ == 8509
+def _check_upload(uploaded: FileObject) -> None:
+    assert uploaded.created_at == 1741685396  # camelCase createdAt on the wire
+    assert uploaded.bytes_ == 8509
 
 
-def _check_file_list(envelope: FileListResponse) -> None:
-    assert envelope.data.object == "file"
-    [file] = envelope.data.data or []
-    assert isinstance(file, FileObject)
+def _check_file_list(files: FileListResponse) -> None:
+    assert files.object == "file"
+    [file] = files.data or []
+    assert isinstance(file, FileListItem)
     assert file.created_at == 1741777570 and file.line_count == 2
 
 
@@ -185,10 +182,11 @@ OPERATIONS = [
         "POST",
         "/files",
         UPLOAD_ENVELOPE,
-        UploadFileResponse,
+        FileObject,
         form={"purpose": "batch"},
         upload=(None, REQUESTS_JSONL),
         check=_check_upload,
+        envelope="data",
     ),
     Op(
         "files.list",
@@ -197,6 +195,7 @@ OPERATIONS = [
         "/files",
         FILE_LIST_ENVELOPE,
         FileListResponse,
+        envelope="data",
         query={"purpose": "batch"},
         check=_check_file_list,
     ),
@@ -207,6 +206,7 @@ OPERATIONS = [
         "/files",
         FILE_LIST_ENVELOPE,
         FileListResponse,
+        envelope="data",
         query={"purpose": "batch", "limit": "5"},
         check=_check_file_list,
     ),
@@ -319,7 +319,8 @@ def test_only_the_documented_operations_exist() -> None:
         public = {name for name in dir(client.files) if not name.startswith("_")}
         assert public == {"create", "list"} | wrappers
         public = {name for name in dir(client.batches) if not name.startswith("_")}
-        assert public == {"create", "list", "retrieve", "cancel", "wait"} | wrappers
+        workflow = {"wait", "run", "resume", "results"}
+        assert public == {"create", "list", "retrieve", "cancel"} | workflow | wrappers
     finally:
         client.close()
 
@@ -438,13 +439,36 @@ async def test_unknown_fields_are_kept(mode: str, make_client) -> None:
         "data": {**UPLOAD_ENVELOPE["data"], "line_count": 2, "status": "processed"},
     }
     harness = make_client(PROVIDER, mode, json_reply(body))
-    envelope = await harness.call(
+    uploaded = await harness.call(
         lambda c: c.files.create(purpose="batch", file=b"{}\n")
     )
-    assert envelope.model_extra == {"trace_id": "f3c1d2"}
-    assert envelope.data.model_extra == {"line_count": 2, "status": "processed"}
-    assert envelope.data.line_count == 2
-    assert dump(envelope) == body
+    # The method returns what the envelope holds; the envelope is on the raw response.
+    assert uploaded.model_extra == {"line_count": 2, "status": "processed"}
+    assert uploaded.line_count == 2
+    assert dump(uploaded) == body["data"]
+
+
+async def test_an_envelope_that_holds_nothing_is_an_error(
+    mode: str, make_client
+) -> None:
+    """A 200 whose envelope reports a failure (data null) is not an empty file."""
+    body = {"code": 20012, "message": "Model does not exist.", "data": None}
+    harness = make_client(PROVIDER, mode, json_reply(body))
+    with pytest.raises(siliconflow.APIResponseValidationError) as caught:
+        await harness.call(lambda c: c.files.create(purpose="batch", file=b"{}\n"))
+    assert "holds no 'data'" in str(caught.value)
+    assert "Model does not exist." in str(caught.value)
+    assert caught.value.body == body
+
+
+async def test_a_list_of_one_purpose_needs_no_purpose(mode: str, make_client) -> None:
+    """`purpose` is required and can only be "batch": it defaults to it, and is sent."""
+    harness = make_client(PROVIDER, mode, json_reply(FILE_LIST_ENVELOPE))
+    files = await harness.call(lambda c: c.files.list())
+    assert [f.id for f in files.data] == [
+        f["id"] for f in FILE_LIST_ENVELOPE["data"]["data"]
+    ]
+    assert harness.recorder.requests[-1].url.params["purpose"] == "batch"
 
 
 async def test_any_batch_status_is_kept(mode: str, make_client) -> None:

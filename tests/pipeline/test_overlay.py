@@ -107,7 +107,7 @@ actions:
     )
 
 
-def test_siliconflow_request_counts_are_typed_by_its_overlay():
+def test_siliconflow_batches_are_typed_by_its_overlay():
     [config] = [
         c
         for c in load_project(ROOT / "pyproject.toml").clients
@@ -115,8 +115,13 @@ def test_siliconflow_request_counts_are_typed_by_its_overlay():
     ]
     assert config.overlays == (ROOT / "specs/overlays/siliconflow.yaml",)
     model = (GENERATED / "siliconflow/models/batch_object.py").read_text()
-    assert "request_counts: BatchObjectRequestCounts | None = None" in model
+    assert "request_counts: BatchRequestCounts | None = None" in model
+    # The fields every batch shown has are required; the rest stay optional.
+    for field in ("id", "status", "input_file_id"):
+        assert f"    {field}: str\n" in model
+    assert "    output_file_id: str | None = None" in model
+    counts = (GENERATED / "siliconflow/models/batch_request_counts.py").read_text()
     for field in ("total", "completed", "failed"):
-        assert f"    {field}: int | None = None" in model
-    request = (GENERATED / "siliconflow/models/create_batch_request.py").read_text()
+        assert f"    {field}: int\n" in counts
+    request = (GENERATED / "siliconflow/models/batch_create_request.py").read_text()
     assert "at least 24 hours, at most" in request

@@ -85,6 +85,8 @@ class Op:
     static_response_violations: Sequence[str] = ()
     """Response violations Prism reports on the spec's own example (known quirks)."""
     client_kwargs: dict[str, Any] = field(default_factory=dict)
+    envelope: str | None = None
+    """The field of the response body the result is, for a provider that wraps it."""
     variant: str = ""
     """Names one of several rows of the same method (the test id shows it)."""
 
@@ -273,8 +275,9 @@ def check_result(
     assert isinstance(body, op.returns), f"{type(body)} is not {op.returns}"
     assert isinstance(body, pydantic.BaseModel)
     # Every field Prism sent is in the model under its wire name, with the same value.
+    sent = exchange.json()
     assert body.model_dump(mode="json", by_alias=True, exclude_unset=True) == (
-        exchange.json()
+        sent if op.envelope is None else sent[op.envelope]
     )
 
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 from mka1.models import (
+    BatchListResponse,
     BatchObject,
-    File,
-    FileDeletionStatus,
+    FileDeleteResponse,
     FileList,
-    ListBatchesResponse,
+    FileObject,
 )
 from prism_harness import (
     FLAVOURS,
@@ -46,7 +46,7 @@ OPERATIONS = [
             purpose="batch",
             on_behalf_of="end-user-7",
         ),
-        File,
+        FileObject,
         upload=True,
     ),
     Op(
@@ -55,14 +55,14 @@ OPERATIONS = [
             after=FILE_ID, limit=100, order="asc", purpose="batch", sha256="ab12cd"
         ),
         FileList,
-        items=File,
+        items=FileObject,
         client_kwargs=ON_BEHALF,
     ),
-    Op("files.retrieve", lambda c, _: c.files.retrieve(FILE_ID), File),
+    Op("files.retrieve", lambda c, _: c.files.retrieve(FILE_ID), FileObject),
     Op(
         "files.delete",
         lambda c, _: c.files.delete(FILE_ID, on_behalf_of="end-user-7"),
-        FileDeletionStatus,
+        FileDeleteResponse,
     ),
     Op(
         "files.content",
@@ -85,7 +85,7 @@ OPERATIONS = [
     Op(
         "batches.list",
         lambda c, _: c.batches.list(after=BATCH_ID, limit=2),
-        ListBatchesResponse,
+        BatchListResponse,
         items=BatchObject,
     ),
     Op("batches.retrieve", lambda c, _: c.batches.retrieve(BATCH_ID), BatchObject),

@@ -36,6 +36,7 @@ from moonshot.models import (
     MessageContentArrayItemImageUrlImageUrlObject,
     MessageContentArrayItemText,
     ModelListResponse,
+    ModelListResponseDataItem,
     MoonshotV1ChatRequest,
     ToolDefinition,
     ToolDefinitionFunction,
@@ -150,11 +151,16 @@ def _chat(model: str) -> Op:
 
 
 OPERATIONS = [
-    Op("models.list", lambda c, _: c.models.list(), ModelListResponse),
+    Op(
+        "models.list",
+        lambda c, _: c.models.list(),
+        ModelListResponse,
+        items=ModelListResponseDataItem,
+    ),
     Op(
         "billing.check_balance", lambda c, _: c.billing.check_balance(), BalanceResponse
     ),
-    Op("files.list", lambda c, _: c.files.list(), FileListResponse),
+    Op("files.list", lambda c, _: c.files.list(), FileListResponse, items=FileObject),
     Op(
         "files.create",
         lambda c, path: c.files.create(file=path, purpose="batch"),

@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from mka1.models import FileDeletionStatus as MKA1Deletion
-from moonshot.models import FileListResponse as MoonshotFileList
+from mka1.models import FileDeleteResponse as MKA1Deletion
+from moonshot.models import FileObject as MoonshotFile
 from prism_harness import STATIC, Flavour, Op, exercise
 from prism_server import PrismServer
-from siliconflow.models import FileListResponse as SiliconFlowFileList
+from siliconflow.models import BatchObject as SiliconFlowBatch
 
 from tests.support import PROVIDERS
 
@@ -144,9 +144,11 @@ async def test_an_invalid_request_fails_with_prisms_message(
 
 
 EXTRAS_OPS = {
-    "moonshot": Op("files.list", lambda c, _: c.files.list(), MoonshotFileList),
+    "moonshot": Op(
+        "files.retrieve", lambda c, _: c.files.retrieve("file-1"), MoonshotFile
+    ),
     "siliconflow": Op(
-        "files.list", lambda c, _: c.files.list(purpose="batch"), SiliconFlowFileList
+        "batches.retrieve", lambda c, _: c.batches.retrieve("batch-1"), SiliconFlowBatch
     ),
     "mka1": Op("files.delete", lambda c, _: c.files.delete("file-1"), MKA1Deletion),
 }

@@ -34,8 +34,9 @@ from siliconflow.models import (
     BatchMetadata,
     BatchObject,
     BatchReplace,
+    FileListItem,
     FileListResponse,
-    UploadFileResponse,
+    FileObject,
 )
 
 from tests.support import PROVIDERS
@@ -82,11 +83,13 @@ def _upload(client: Any, path: Path) -> Any:
 
 
 OPERATIONS = [
-    Op("files.create", _upload, UploadFileResponse, upload=True),
+    Op("files.create", _upload, FileObject, upload=True, envelope="data"),
     Op(
         "files.list",
         lambda c, _: c.files.list(purpose="batch", limit=5),
         FileListResponse,
+        items=FileListItem,
+        envelope="data",
     ),
     Op(
         "batches.create",

@@ -14,6 +14,7 @@ import pytest
 from generator.ir import DEFAULT_REQUEST_ID_HEADERS, RetryPolicy
 from generator.runtime import (
     CONSTANTS,
+    OPTIONAL_MODULES,
     module_assignments,
     runtime_dir,
     runtime_modules,
@@ -92,13 +93,21 @@ def test_runtime_modules_fill_in_the_constants():
             "NEVER_RETRY": ("quota",),
             "BASE_PATH": "/v1",
             "REQUEST_ID_HEADERS": ("x-acme-request",),
+            "BATCH_MAX_LINES": 5000,
+            "BATCH_MAX_BYTES": None,
+            "BATCH_ONE_MODEL": True,
         }
     )
     assert 'AUTH_NAME = "api_key"' in modules[CONSTANTS]
     assert 'RETRY_STATUSES: tuple[str, ...] = ("429",)' in modules[CONSTANTS]
     assert "RETRY_CONNECTION_ERRORS = False" in modules[CONSTANTS]
     assert "RETRY_BUDGET: float | None = 30.0" in modules[CONSTANTS]
-    assert set(modules) == {path.name for path in runtime_dir().glob("*.py")}
+    assert "BATCH_MAX_LINES: int | None = 5000" in modules[CONSTANTS]
+    assert "BATCH_ONE_MODEL = True" in modules[CONSTANTS]
+    # The optional modules come only when asked for: `_batch.py` with a batch API.
+    every = {path.name for path in runtime_dir().glob("*.py")}
+    assert set(modules) == every - OPTIONAL_MODULES
+    assert "_batch.py" in OPTIONAL_MODULES
 
 
 def test_query_items_follow_the_openapi_styles():

@@ -463,20 +463,51 @@ class FakeProvider:
         if new == "completed":
             self.complete(batch)
 
+    FAILING = "fail-"
+    """A request line whose custom_id starts so fails: a 404 line in the error file."""
+
     def complete(self, batch: StoredBatch) -> None:
         stored = self.files[batch.input_file_id]
-        results = []
+        results, failures = [], []
         for index, raw in enumerate(stored.content.decode().splitlines(), 1):
             if not raw.strip():
                 continue
             line = json.loads(raw)
-            results.append(self.result_line(batch, index, line))
+            if str(line.get("custom_id", "")).startswith(self.FAILING):
+                failures.append(self.failed_line(batch, index, line))
+            else:
+                results.append(self.result_line(batch, index, line))
         content = "".join(json.dumps(r) + "\n" for r in results).encode()
         output = self.store_file(
             f"{batch.id}_output.jsonl", self.output_purpose(), content
         )
         batch.output_file_id = self.output_handle(output)
-        batch.completed = len(results)
+        if failures:
+            errors = "".join(json.dumps(r) + "\n" for r in failures).encode()
+            batch.error_file_id = self.output_handle(
+                self.store_file(
+                    f"{batch.id}_errors.jsonl", self.output_purpose(), errors
+                )
+            )
+        batch.completed, batch.failed = len(results), len(failures)
+
+    def failed_line(self, batch: StoredBatch, index: int, line: JSON) -> JSON:
+        return {
+            "id": f"batch_req_{batch.id}_{index}",
+            "custom_id": line["custom_id"],
+            "response": {
+                "status_code": 404,
+                "request_id": f"req_{index:04d}",
+                "body": {
+                    "error": {
+                        "message": "the model does not exist",
+                        "type": "invalid_request_error",
+                        "code": "model_not_found",
+                    }
+                },
+            },
+            "error": None,
+        }
 
     def result_line(self, batch: StoredBatch, index: int, line: JSON) -> JSON:
         body = line.get("body") or {}

@@ -112,12 +112,24 @@ async def test_siliconflow_file_envelopes_and_no_content_endpoint(
     source = tmp_path / "requests.jsonl"
     write_input_jsonl(source)
 
+    # The envelope is unwrapped: the methods return what its `data` holds.
     uploaded = await h.call(h.client.files.create(file=source, purpose="batch"))
-    assert (uploaded.code, uploaded.message, uploaded.status) == (20000, "Ok", True)
-    assert uploaded.data.created_at == h.fake.files[uploaded.data.id].created_at
+    assert uploaded.created_at == h.fake.files[uploaded.id].created_at
+    raw = await h.call(
+        h.client.files.with_raw_response.create(file=source, purpose="batch")
+    )
+    envelope = raw.http_response.json()
+    assert (envelope["code"], envelope["message"], envelope["status"]) == (
+        20000,
+        "Ok",
+        True,
+    )
 
-    listed = await h.call(h.client.files.list(purpose="batch"))
-    assert [(f.id, f.line_count) for f in listed.data.data] == [(uploaded.data.id, 3)]
+    listed = await h.list_all(h.client.files)
+    assert [(f.id, f.line_count) for f in listed] == [
+        (uploaded.id, 3),
+        (envelope["data"]["id"], 3),
+    ]
 
     # No retrieve/delete/content operation is documented, so neither the client nor
     # the fake has one.
@@ -125,7 +137,7 @@ async def test_siliconflow_file_envelopes_and_no_content_endpoint(
         assert not hasattr(h.client.files, name)
     async with httpx.AsyncClient(verify=ssl_context()) as http:
         response = await http.get(
-            f"{h.fake.base_url}/files/{uploaded.data.id}/content",
+            f"{h.fake.base_url}/files/{uploaded.id}/content",
             headers={"Authorization": f"Bearer {h.case.api_key}"},
         )
     assert (response.status_code, response.json()) == (404, "404 page not found")
@@ -166,8 +178,8 @@ async def test_fake_bodies_match_the_spec_models(make_harness, tmp_path: Path) -
     assert (done.status, cancelled.status) == ("completed", "cancelled")
     assert [b.id for b in listed] == [second.id, first.id]
     if h.case.name == "siliconflow":
-        files = await h.call(h.client.files.list(purpose="batch"))
-        assert [f.id for f in files.data.data] == [file_id]
+        files = await h.list_all(h.client.files)
+        assert [f.id for f in files] == [file_id]
     else:
         output = await h.call(h.client.files.retrieve(done.output_file_id))
         assert (output.purpose, output.bytes_) == (

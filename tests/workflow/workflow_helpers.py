@@ -55,10 +55,6 @@ class Case:
             "siliconflow": siliconflow.AsyncSiliconFlow,
         }.get(self.name, mka1.AsyncMKA1)
 
-    def file_id(self, uploaded: Any) -> str:
-        """The id of an uploaded file (SiliconFlow wraps it in {code,message,status,data})."""
-        return str(uploaded.data.id if self.name == "siliconflow" else uploaded.id)
-
 
 CASES: dict[str, Case] = {
     # Moonshot: completion_window is a free string from 12h to 7d.
@@ -106,7 +102,7 @@ class Harness:
 
     async def upload(self, path: Path) -> str:
         uploaded = await self.call(self.client.files.create(file=path, purpose="batch"))
-        return self.case.file_id(uploaded)
+        return str(uploaded.id)
 
     async def create_batch(self, file_id: str) -> Any:
         return await self.call(

@@ -5,54 +5,54 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .batch_create_request import BatchCreateRequest
     from .batch_endpoint import BatchEndpoint
     from .batch_error_data import BatchErrorData
+    from .batch_list_response import BatchListResponse
     from .batch_object import BatchObject, BatchObjectErrors
-    from .create_batch_request import CreateBatchRequest
-    from .file import File
+    from .batch_request_counts import BatchRequestCounts
     from .file_content_error import FileContentError, FileContentErrorError
-    from .file_deletion_status import FileDeletionStatus
-    from .file_list import FileList
+    from .file_delete_response import FileDeleteResponse
+    from .file_list_response import FileListResponse
+    from .file_object import FileObject
     from .file_purpose import FilePurpose
     from .gateway_rate_limit_error import GatewayRateLimitError
-    from .list_batches_response import ListBatchesResponse
-    from .request_counts import RequestCounts
     from .upload_file_request import UploadFileRequest
 
 __all__ = [
+    "BatchCreateRequest",
     "BatchEndpoint",
     "BatchErrorData",
+    "BatchListResponse",
     "BatchObject",
     "BatchObjectErrors",
-    "CreateBatchRequest",
-    "File",
+    "BatchRequestCounts",
     "FileContentError",
     "FileContentErrorError",
-    "FileDeletionStatus",
-    "FileList",
+    "FileDeleteResponse",
+    "FileListResponse",
+    "FileObject",
     "FilePurpose",
     "GatewayRateLimitError",
-    "ListBatchesResponse",
-    "RequestCounts",
     "UploadFileRequest",
 ]
 
 # The module that defines each model, imported the first time the model is used (PEP 562).
 _MODULES: dict[str, str] = {
+    "BatchCreateRequest": ".batch_create_request",
     "BatchEndpoint": ".batch_endpoint",
     "BatchErrorData": ".batch_error_data",
+    "BatchListResponse": ".batch_list_response",
     "BatchObject": ".batch_object",
     "BatchObjectErrors": ".batch_object",
-    "CreateBatchRequest": ".create_batch_request",
-    "File": ".file",
+    "BatchRequestCounts": ".batch_request_counts",
     "FileContentError": ".file_content_error",
     "FileContentErrorError": ".file_content_error",
-    "FileDeletionStatus": ".file_deletion_status",
-    "FileList": ".file_list",
+    "FileDeleteResponse": ".file_delete_response",
+    "FileListResponse": ".file_list_response",
+    "FileObject": ".file_object",
     "FilePurpose": ".file_purpose",
     "GatewayRateLimitError": ".gateway_rate_limit_error",
-    "ListBatchesResponse": ".list_batches_response",
-    "RequestCounts": ".request_counts",
     "UploadFileRequest": ".upload_file_request",
 }
 

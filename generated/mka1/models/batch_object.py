@@ -7,7 +7,7 @@ from typing import Literal
 
 from .._models import BaseModel
 from .batch_error_data import BatchErrorData
-from .request_counts import RequestCounts
+from .batch_request_counts import BatchRequestCounts
 
 __all__ = ["BatchObject", "BatchObjectErrors"]
 
@@ -67,7 +67,7 @@ class BatchObject(BaseModel):
 
     cancelled_at: int | None = None
 
-    request_counts: RequestCounts
+    request_counts: BatchRequestCounts
 
     max_concurrency: int
     """How many of this batch's lines may be in flight at once. Each line is admitted against its model's rate limits first."""

@@ -18,10 +18,10 @@ from .._response import (
 )
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ..models import (
-    File,
     FileContentError,
-    FileDeletionStatus,
-    FileList,
+    FileDeleteResponse,
+    FileListResponse,
+    FileObject,
     FilePurpose,
     GatewayRateLimitError,
 )
@@ -59,7 +59,7 @@ class Files:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> SyncPage[File]:
+    ) -> SyncPage[FileObject]:
         """List files
 
         Returns a list of files that have been uploaded.
@@ -68,7 +68,7 @@ class Files:
           on_behalf_of: Optional external end-user identifier forwarded by the API gateway.
         """
         return cast(
-            SyncPage[File],
+            SyncPage[FileObject],
             self._client.request(
                 "get",
                 "/api/v1/llm/files",
@@ -82,7 +82,7 @@ class Files:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
-                response_type=FileList,
+                response_type=FileListResponse,
                 error_types={
                     "429": GatewayRateLimitError,
                 },
@@ -111,7 +111,7 @@ class Files:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> File:
+    ) -> FileObject:
         """Upload file
 
         Upload a file that can be used with Assistants, Vector Stores, and other features. Files are uploaded to S3 for durable storage.
@@ -121,7 +121,7 @@ class Files:
           file: The file to upload. Multipart file parts must include a nonblank filename; the lowercase WHATWG placeholder filename "blob" is treated as missing.
         """
         return cast(
-            File,
+            FileObject,
             self._client.request(
                 "post",
                 "/api/v1/llm/files",
@@ -134,7 +134,7 @@ class Files:
                 form={
                     "purpose": purpose,
                 },
-                response_type=File,
+                response_type=FileObject,
                 error_types={
                     "429": GatewayRateLimitError,
                 },
@@ -156,7 +156,7 @@ class Files:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> File:
+    ) -> FileObject:
         """Retrieve file
 
         Returns information about a specific file.
@@ -165,7 +165,7 @@ class Files:
           on_behalf_of: Optional external end-user identifier forwarded by the API gateway.
         """
         return cast(
-            File,
+            FileObject,
             self._client.request(
                 "get",
                 "/api/v1/llm/files/{file_id}",
@@ -175,7 +175,7 @@ class Files:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
-                response_type=File,
+                response_type=FileObject,
                 error_types={
                     "429": GatewayRateLimitError,
                 },
@@ -197,7 +197,7 @@ class Files:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileDeletionStatus:
+    ) -> FileDeleteResponse:
         """Delete file
 
         Delete a file from storage. The file is first removed from every vector store it is attached to, embeddings included, so it no longer appears in vector store search or `file_search` results. If that cannot finish, the file is kept and the request fails; retrying completes the deletion. Returns 400 `feature_unavailable` when the file is attached to a vector store while the search service is unavailable, and 409 when the file was added to a vector store during the deletion.
@@ -206,7 +206,7 @@ class Files:
           on_behalf_of: Optional external end-user identifier forwarded by the API gateway.
         """
         return cast(
-            FileDeletionStatus,
+            FileDeleteResponse,
             self._client.request(
                 "delete",
                 "/api/v1/llm/files/{file_id}",
@@ -216,7 +216,7 @@ class Files:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
-                response_type=FileDeletionStatus,
+                response_type=FileDeleteResponse,
                 error_types={
                     "429": GatewayRateLimitError,
                 },
@@ -305,7 +305,7 @@ class AsyncFiles:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> AsyncPaginator[File]:
+    ) -> AsyncPaginator[FileObject]:
         """List files
 
         Returns a list of files that have been uploaded.
@@ -314,7 +314,7 @@ class AsyncFiles:
           on_behalf_of: Optional external end-user identifier forwarded by the API gateway.
         """
         return cast(
-            AsyncPaginator[File],
+            AsyncPaginator[FileObject],
             self._client.paginate(
                 "get",
                 "/api/v1/llm/files",
@@ -328,7 +328,7 @@ class AsyncFiles:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
-                response_type=FileList,
+                response_type=FileListResponse,
                 error_types={
                     "429": GatewayRateLimitError,
                 },
@@ -357,7 +357,7 @@ class AsyncFiles:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> File:
+    ) -> FileObject:
         """Upload file
 
         Upload a file that can be used with Assistants, Vector Stores, and other features. Files are uploaded to S3 for durable storage.
@@ -367,7 +367,7 @@ class AsyncFiles:
           file: The file to upload. Multipart file parts must include a nonblank filename; the lowercase WHATWG placeholder filename "blob" is treated as missing.
         """
         return cast(
-            File,
+            FileObject,
             await self._client.request(
                 "post",
                 "/api/v1/llm/files",
@@ -380,7 +380,7 @@ class AsyncFiles:
                 form={
                     "purpose": purpose,
                 },
-                response_type=File,
+                response_type=FileObject,
                 error_types={
                     "429": GatewayRateLimitError,
                 },
@@ -402,7 +402,7 @@ class AsyncFiles:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> File:
+    ) -> FileObject:
         """Retrieve file
 
         Returns information about a specific file.
@@ -411,7 +411,7 @@ class AsyncFiles:
           on_behalf_of: Optional external end-user identifier forwarded by the API gateway.
         """
         return cast(
-            File,
+            FileObject,
             await self._client.request(
                 "get",
                 "/api/v1/llm/files/{file_id}",
@@ -421,7 +421,7 @@ class AsyncFiles:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
-                response_type=File,
+                response_type=FileObject,
                 error_types={
                     "429": GatewayRateLimitError,
                 },
@@ -443,7 +443,7 @@ class AsyncFiles:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileDeletionStatus:
+    ) -> FileDeleteResponse:
         """Delete file
 
         Delete a file from storage. The file is first removed from every vector store it is attached to, embeddings included, so it no longer appears in vector store search or `file_search` results. If that cannot finish, the file is kept and the request fails; retrying completes the deletion. Returns 400 `feature_unavailable` when the file is attached to a vector store while the search service is unavailable, and 409 when the file was added to a vector store during the deletion.
@@ -452,7 +452,7 @@ class AsyncFiles:
           on_behalf_of: Optional external end-user identifier forwarded by the API gateway.
         """
         return cast(
-            FileDeletionStatus,
+            FileDeleteResponse,
             await self._client.request(
                 "delete",
                 "/api/v1/llm/files/{file_id}",
@@ -462,7 +462,7 @@ class AsyncFiles:
                 headers={
                     "X-On-Behalf-Of": on_behalf_of,
                 },
-                response_type=FileDeletionStatus,
+                response_type=FileDeleteResponse,
                 error_types={
                     "429": GatewayRateLimitError,
                 },

@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import builtins
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from functools import cached_property
 from typing import Literal, cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._batch import BatchFailure, BatchResult, aread_batch_results, read_batch_results
+from .._files import FileInput
 from .._pagination import AsyncPaginator, Pagination, SyncPage
 from .._response import (
     async_to_raw_response_wrapper,
@@ -17,7 +20,12 @@ from .._response import (
     to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, NotGiven, Timeout
-from ..models import BatchListResponse, BatchObject, ErrorResponse
+from ..models import (
+    BatchListResponse,
+    BatchObject,
+    ChatCompletionResponse,
+    ErrorResponse,
+)
 
 __all__ = ["AsyncBatches", "Batches"]
 
@@ -88,7 +96,7 @@ class Batches:
         self,
         *,
         input_file_id: str,
-        endpoint: Literal["/v1/chat/completions"] | str,
+        endpoint: Literal["/v1/chat/completions"] | str = "/v1/chat/completions",
         completion_window: str,
         metadata: builtins.dict[str, str] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -256,6 +264,95 @@ class Batches:
             on_poll=on_poll,
         )
 
+    def run(
+        self,
+        input_file: FileInput,
+        *,
+        endpoint: Literal["/v1/chat/completions"] | str = "/v1/chat/completions",
+        completion_window: str,
+        metadata: builtins.dict[str, str] | NotGiven = NOT_GIVEN,
+        cancel_on_interrupt: bool = False,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+    ) -> Iterator[BatchResult[ChatCompletionResponse] | BatchFailure]:
+        """Upload `input_file` (written with BatchWriter), create a batch of it, wait for
+        it and yield its result lines: the output file's, then the error file's.
+
+        Nothing is sent until the first line is asked for. `on_poll` sees the batch at
+        each poll (its `id` is what `resume()` takes). Interrupted while waiting, the
+        batch is cancelled if `cancel_on_interrupt`; else it goes on.
+        """
+        # Imported here: a call on this resource alone loads no other resource's module.
+        from .files import Files
+
+        uploaded = Files(self._client).create(file=input_file, purpose="batch")
+        created = self.create(
+            input_file_id=uploaded.id,
+            endpoint=endpoint,
+            completion_window=completion_window,
+            metadata=metadata,
+        )
+        yield from self.resume(
+            created.id,
+            cancel_on_interrupt=cancel_on_interrupt,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            deadline=deadline,
+            on_poll=on_poll,
+        )
+
+    def resume(
+        self,
+        batch_id: str,
+        *,
+        cancel_on_interrupt: bool = False,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+    ) -> Iterator[BatchResult[ChatCompletionResponse] | BatchFailure]:
+        """Wait for a batch created earlier (by `run()` or not) and yield its result lines."""
+        try:
+            finished = self.wait(
+                batch_id,
+                poll_interval=poll_interval,
+                max_poll_interval=max_poll_interval,
+                deadline=deadline,
+                on_poll=on_poll,
+            )
+        except KeyboardInterrupt:
+            if cancel_on_interrupt:
+                self.cancel(batch_id)
+            raise
+        yield from self.results(finished)
+
+    def results(
+        self, batch: BatchObject
+    ) -> Iterator[BatchResult[ChatCompletionResponse] | BatchFailure]:
+        """The result lines of a finished batch, read as they download, never whole in
+        memory: its output file's, then its error file's. A file id that is a URL (as
+        some providers give) is fetched as such."""
+        from .files import Files
+
+        for file_id in (
+            batch.output_file_id,
+            batch.error_file_id,
+        ):
+            if not file_id:
+                continue
+            if not file_id.startswith(("https://", "http://")):
+                with Files(self._client).with_streaming_response.content(
+                    file_id
+                ) as response:
+                    yield from read_batch_results(
+                        response.iter_bytes(), ChatCompletionResponse
+                    )
+                continue
+            with self._client.stream_url(file_id) as chunks:
+                yield from read_batch_results(chunks, ChatCompletionResponse)
+
 
 class AsyncBatches:
     """Operations on batches: list, create, retrieve, cancel."""
@@ -323,7 +420,7 @@ class AsyncBatches:
         self,
         *,
         input_file_id: str,
-        endpoint: Literal["/v1/chat/completions"] | str,
+        endpoint: Literal["/v1/chat/completions"] | str = "/v1/chat/completions",
         completion_window: str,
         metadata: builtins.dict[str, str] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
@@ -490,6 +587,101 @@ class AsyncBatches:
             deadline=deadline,
             on_poll=on_poll,
         )
+
+    async def run(
+        self,
+        input_file: FileInput,
+        *,
+        endpoint: Literal["/v1/chat/completions"] | str = "/v1/chat/completions",
+        completion_window: str,
+        metadata: builtins.dict[str, str] | NotGiven = NOT_GIVEN,
+        cancel_on_interrupt: bool = False,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+    ) -> AsyncIterator[BatchResult[ChatCompletionResponse] | BatchFailure]:
+        """Upload `input_file` (written with BatchWriter), create a batch of it, wait for
+        it and yield its result lines: the output file's, then the error file's.
+
+        Nothing is sent until the first line is asked for. `on_poll` sees the batch at
+        each poll (its `id` is what `resume()` takes). Interrupted while waiting, the
+        batch is cancelled if `cancel_on_interrupt`; else it goes on.
+        """
+        # Imported here: a call on this resource alone loads no other resource's module.
+        from .files import AsyncFiles
+
+        uploaded = await AsyncFiles(self._client).create(
+            file=input_file, purpose="batch"
+        )
+        created = await self.create(
+            input_file_id=uploaded.id,
+            endpoint=endpoint,
+            completion_window=completion_window,
+            metadata=metadata,
+        )
+        async for line in self.resume(
+            created.id,
+            cancel_on_interrupt=cancel_on_interrupt,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            deadline=deadline,
+            on_poll=on_poll,
+        ):
+            yield line
+
+    async def resume(
+        self,
+        batch_id: str,
+        *,
+        cancel_on_interrupt: bool = False,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+    ) -> AsyncIterator[BatchResult[ChatCompletionResponse] | BatchFailure]:
+        """Wait for a batch created earlier (by `run()` or not) and yield its result lines."""
+        try:
+            finished = await self.wait(
+                batch_id,
+                poll_interval=poll_interval,
+                max_poll_interval=max_poll_interval,
+                deadline=deadline,
+                on_poll=on_poll,
+            )
+        except (KeyboardInterrupt, asyncio.CancelledError):
+            if cancel_on_interrupt:
+                await self.cancel(batch_id)
+            raise
+        async for line in self.results(finished):
+            yield line
+
+    async def results(
+        self, batch: BatchObject
+    ) -> AsyncIterator[BatchResult[ChatCompletionResponse] | BatchFailure]:
+        """The result lines of a finished batch, read as they download, never whole in
+        memory: its output file's, then its error file's. A file id that is a URL (as
+        some providers give) is fetched as such."""
+        from .files import AsyncFiles
+
+        for file_id in (
+            batch.output_file_id,
+            batch.error_file_id,
+        ):
+            if not file_id:
+                continue
+            if not file_id.startswith(("https://", "http://")):
+                async with AsyncFiles(self._client).with_streaming_response.content(
+                    file_id
+                ) as response:
+                    async for line in aread_batch_results(
+                        response.iter_bytes(), ChatCompletionResponse
+                    ):
+                        yield line
+                continue
+            async with self._client.stream_url(file_id) as chunks:
+                async for line in aread_batch_results(chunks, ChatCompletionResponse):
+                    yield line
 
 
 class BatchesWithRawResponse:

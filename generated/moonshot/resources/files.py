@@ -9,6 +9,7 @@ from typing import Literal, cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._files import FileInput
+from .._pagination import AsyncPaginator, Pagination, SyncPage
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -45,13 +46,13 @@ class Files:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileListResponse:
+    ) -> SyncPage[FileObject]:
         """List Files
 
         Lists all files uploaded by the current user.
         """
         return cast(
-            FileListResponse,
+            SyncPage[FileObject],
             self._client.request(
                 "get",
                 "/v1/files",
@@ -60,6 +61,10 @@ class Files:
                     "401": ErrorResponse,
                     "500": ErrorResponse,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param=None,
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -247,7 +252,7 @@ class AsyncFiles:
         """The same methods as context managers over the unread response body."""
         return AsyncFilesWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
@@ -255,14 +260,14 @@ class AsyncFiles:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileListResponse:
+    ) -> AsyncPaginator[FileObject]:
         """List Files
 
         Lists all files uploaded by the current user.
         """
         return cast(
-            FileListResponse,
-            await self._client.request(
+            AsyncPaginator[FileObject],
+            self._client.paginate(
                 "get",
                 "/v1/files",
                 response_type=FileListResponse,
@@ -270,6 +275,10 @@ class AsyncFiles:
                     "401": ErrorResponse,
                     "500": ErrorResponse,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param=None,
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._pagination import AsyncPaginator, Pagination, SyncPage
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -15,7 +16,7 @@ from .._response import (
     to_streamed_response_wrapper,
 )
 from .._types import NOT_GIVEN, NotGiven, Timeout
-from ..models import ErrorResponse, ModelListResponse
+from ..models import ErrorResponse, ModelListResponse, ModelListResponseDataItem
 
 __all__ = ["AsyncModels", "Models"]
 
@@ -44,13 +45,13 @@ class Models:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> ModelListResponse:
+    ) -> SyncPage[ModelListResponseDataItem]:
         """List Models
 
         List all currently available models.
         """
         return cast(
-            ModelListResponse,
+            SyncPage[ModelListResponseDataItem],
             self._client.request(
                 "get",
                 "/v1/models",
@@ -58,6 +59,10 @@ class Models:
                 error_types={
                     "401": ErrorResponse,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param=None,
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -83,7 +88,7 @@ class AsyncModels:
         """The same methods as context managers over the unread response body."""
         return AsyncModelsWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
         extra_headers: Mapping[str, str] | None = None,
@@ -91,20 +96,24 @@ class AsyncModels:
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> ModelListResponse:
+    ) -> AsyncPaginator[ModelListResponseDataItem]:
         """List Models
 
         List all currently available models.
         """
         return cast(
-            ModelListResponse,
-            await self._client.request(
+            AsyncPaginator[ModelListResponseDataItem],
+            self._client.paginate(
                 "get",
                 "/v1/models",
                 response_type=ModelListResponse,
                 error_types={
                     "401": ErrorResponse,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param=None,
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,

@@ -5,59 +5,60 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .batch_create_request import BatchCreateRequest
     from .batch_list_item import BatchListItem
     from .batch_list_response import BatchListResponse
     from .batch_metadata import BatchMetadata
-    from .batch_object import BatchObject, BatchObjectRequestCounts
+    from .batch_object import BatchObject
     from .batch_replace import BatchReplace
-    from .create_batch_request import CreateBatchRequest
+    from .batch_request_counts import BatchRequestCounts
     from .error_body import ErrorBody
-    from .file_list_data import FileListData
+    from .file_list_envelope import FileListEnvelope
+    from .file_list_item import FileListItem
     from .file_list_response import FileListResponse
     from .file_object import FileObject
     from .rate_limit_error_model import RateLimitErrorModel
     from .string_error import StringError
     from .upload_file_request import UploadFileRequest
-    from .upload_file_response import UploadFileResponse
-    from .uploaded_file_object import UploadedFileObject
+    from .uploaded_file_envelope import UploadedFileEnvelope
 
 __all__ = [
+    "BatchCreateRequest",
     "BatchListItem",
     "BatchListResponse",
     "BatchMetadata",
     "BatchObject",
-    "BatchObjectRequestCounts",
     "BatchReplace",
-    "CreateBatchRequest",
+    "BatchRequestCounts",
     "ErrorBody",
-    "FileListData",
+    "FileListEnvelope",
+    "FileListItem",
     "FileListResponse",
     "FileObject",
     "RateLimitErrorModel",
     "StringError",
     "UploadFileRequest",
-    "UploadFileResponse",
-    "UploadedFileObject",
+    "UploadedFileEnvelope",
 ]
 
 # The module that defines each model, imported the first time the model is used (PEP 562).
 _MODULES: dict[str, str] = {
+    "BatchCreateRequest": ".batch_create_request",
     "BatchListItem": ".batch_list_item",
     "BatchListResponse": ".batch_list_response",
     "BatchMetadata": ".batch_metadata",
     "BatchObject": ".batch_object",
-    "BatchObjectRequestCounts": ".batch_object",
     "BatchReplace": ".batch_replace",
-    "CreateBatchRequest": ".create_batch_request",
+    "BatchRequestCounts": ".batch_request_counts",
     "ErrorBody": ".error_body",
-    "FileListData": ".file_list_data",
+    "FileListEnvelope": ".file_list_envelope",
+    "FileListItem": ".file_list_item",
     "FileListResponse": ".file_list_response",
     "FileObject": ".file_object",
     "RateLimitErrorModel": ".rate_limit_error_model",
     "StringError": ".string_error",
     "UploadFileRequest": ".upload_file_request",
-    "UploadFileResponse": ".upload_file_response",
-    "UploadedFileObject": ".uploaded_file_object",
+    "UploadedFileEnvelope": ".uploaded_file_envelope",
 }
 
 if not TYPE_CHECKING:

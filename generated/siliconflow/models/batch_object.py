@@ -5,44 +5,32 @@ from __future__ import annotations
 
 from .._models import BaseModel
 from .batch_metadata import BatchMetadata
+from .batch_request_counts import BatchRequestCounts
 
-__all__ = ["BatchObject", "BatchObjectRequestCounts"]
-
-
-class BatchObjectRequestCounts(BaseModel):
-    """How many requests of the batch there are, and how many have completed or failed."""
-
-    total: int | None = None
-    """Requests in the batch."""
-
-    completed: int | None = None
-    """Requests that completed."""
-
-    failed: int | None = None
-    """Requests that failed."""
+__all__ = ["BatchObject"]
 
 
 class BatchObject(BaseModel):
-    id: str | None = None
+    id: str
 
-    object: str | None = None
+    object: str
 
-    endpoint: str | None = None
+    endpoint: str
 
     errors: list[str] | None = None
 
-    input_file_id: str | None = None
+    input_file_id: str
 
-    completion_window: str | None = None
+    completion_window: str
 
-    status: str | None = None
+    status: str
     """Batch status (no enum is published). The batch guide lists in_queue, in_progress, finalizing, completed, expired, cancelling, cancelled; its sample object shows validating."""
 
     output_file_id: str | None = None
 
     error_file_id: str | None = None
 
-    created_at: int | None = None
+    created_at: int
 
     in_progress_at: int | None = None
 
@@ -60,7 +48,6 @@ class BatchObject(BaseModel):
 
     cancelled_at: int | None = None
 
-    request_counts: BatchObjectRequestCounts | None = None
-    """How many requests of the batch there are, and how many have completed or failed."""
-
     metadata: BatchMetadata | None = None
+
+    request_counts: BatchRequestCounts | None = None

@@ -4,18 +4,14 @@
 from __future__ import annotations
 
 from .._models import BaseModel
-from .file_list_data import FileListData
+from .file_list_item import FileListItem
 
 __all__ = ["FileListResponse"]
 
 
 class FileListResponse(BaseModel):
-    """Envelope {code, message, status, data} whose `data` is itself an object with a `data` array."""
+    """The inner list object. Its `object` is "file" (not "list"); there is no cursor/has_more."""
 
-    code: int
+    data: list[FileListItem] | None = None
 
-    message: str
-
-    status: bool
-
-    data: FileListData
+    object: str | None = None

@@ -11,18 +11,16 @@ __all__ = ["FileObject"]
 
 
 class FileObject(BaseModel):
-    """A file as listed by GET /files (snake_case `created_at`, extra `line_count`)."""
+    """The uploaded file as returned inside the upload envelope. Note the camelCase `createdAt` (the list-files items use `created_at`)."""
 
-    id: str | None = None
+    id: str
 
-    object: str | None = None
+    object: str
 
-    bytes_: int | None = Field(default=None, alias="bytes")
+    bytes_: int = Field(alias="bytes")
 
-    created_at: int | None = None
+    created_at: int | None = Field(default=None, alias="createdAt")
 
-    filename: str | None = None
+    filename: str
 
-    purpose: str | None = None
-
-    line_count: int | None = None
+    purpose: str

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import asyncio
+import builtins
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from functools import cached_property
-from typing import cast
+from typing import Any, cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
+from .._batch import BatchFailure, BatchResult, aread_batch_results, read_batch_results
+from .._files import FileInput
 from .._pagination import AsyncPaginator, Pagination, SyncPage
 from .._response import (
     async_to_raw_response_wrapper,
@@ -278,6 +282,88 @@ class Batches:
             on_poll=on_poll,
         )
 
+    def run(
+        self,
+        input_file: FileInput,
+        *,
+        endpoint: str,
+        completion_window: str,
+        metadata: BatchMetadata | NotGiven = NOT_GIVEN,
+        replace: BatchReplace | NotGiven = NOT_GIVEN,
+        cancel_on_interrupt: bool = False,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+    ) -> Iterator[BatchResult[builtins.dict[str, Any]] | BatchFailure]:
+        """Upload `input_file` (written with BatchWriter), create a batch of it, wait for
+        it and yield its result lines: the output file's, then the error file's.
+
+        Nothing is sent until the first line is asked for. `on_poll` sees the batch at
+        each poll (its `id` is what `resume()` takes). Interrupted while waiting, the
+        batch is cancelled if `cancel_on_interrupt`; else it goes on.
+        """
+        # Imported here: a call on this resource alone loads no other resource's module.
+        from .files import Files
+
+        uploaded = Files(self._client).create(file=input_file, purpose="batch")
+        created = self.create(
+            input_file_id=uploaded.id,
+            endpoint=endpoint,
+            completion_window=completion_window,
+            metadata=metadata,
+            replace=replace,
+        )
+        yield from self.resume(
+            created.id,
+            cancel_on_interrupt=cancel_on_interrupt,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            deadline=deadline,
+            on_poll=on_poll,
+        )
+
+    def resume(
+        self,
+        batch_id: str,
+        *,
+        cancel_on_interrupt: bool = False,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+    ) -> Iterator[BatchResult[builtins.dict[str, Any]] | BatchFailure]:
+        """Wait for a batch created earlier (by `run()` or not) and yield its result lines."""
+        try:
+            finished = self.wait(
+                batch_id,
+                poll_interval=poll_interval,
+                max_poll_interval=max_poll_interval,
+                deadline=deadline,
+                on_poll=on_poll,
+            )
+        except KeyboardInterrupt:
+            if cancel_on_interrupt:
+                self.cancel(batch_id)
+            raise
+        yield from self.results(finished)
+
+    def results(
+        self, batch: BatchObject
+    ) -> Iterator[BatchResult[builtins.dict[str, Any]] | BatchFailure]:
+        """The result lines of a finished batch, read as they download, never whole in
+        memory: its output file's, then its error file's. A file id that is a URL (as
+        some providers give) is fetched as such."""
+
+        for file_id in (
+            batch.output_file_id,
+            batch.error_file_id,
+        ):
+            if not file_id:
+                continue
+            with self._client.stream_url(file_id) as chunks:
+                yield from read_batch_results(chunks)
+
 
 class AsyncBatches:
     """Operations on batches: list, create, retrieve, cancel."""
@@ -526,6 +612,93 @@ class AsyncBatches:
             deadline=deadline,
             on_poll=on_poll,
         )
+
+    async def run(
+        self,
+        input_file: FileInput,
+        *,
+        endpoint: str,
+        completion_window: str,
+        metadata: BatchMetadata | NotGiven = NOT_GIVEN,
+        replace: BatchReplace | NotGiven = NOT_GIVEN,
+        cancel_on_interrupt: bool = False,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+    ) -> AsyncIterator[BatchResult[builtins.dict[str, Any]] | BatchFailure]:
+        """Upload `input_file` (written with BatchWriter), create a batch of it, wait for
+        it and yield its result lines: the output file's, then the error file's.
+
+        Nothing is sent until the first line is asked for. `on_poll` sees the batch at
+        each poll (its `id` is what `resume()` takes). Interrupted while waiting, the
+        batch is cancelled if `cancel_on_interrupt`; else it goes on.
+        """
+        # Imported here: a call on this resource alone loads no other resource's module.
+        from .files import AsyncFiles
+
+        uploaded = await AsyncFiles(self._client).create(
+            file=input_file, purpose="batch"
+        )
+        created = await self.create(
+            input_file_id=uploaded.id,
+            endpoint=endpoint,
+            completion_window=completion_window,
+            metadata=metadata,
+            replace=replace,
+        )
+        async for line in self.resume(
+            created.id,
+            cancel_on_interrupt=cancel_on_interrupt,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            deadline=deadline,
+            on_poll=on_poll,
+        ):
+            yield line
+
+    async def resume(
+        self,
+        batch_id: str,
+        *,
+        cancel_on_interrupt: bool = False,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        deadline: float | None = None,
+        on_poll: Callable[[BatchObject], object] | None = None,
+    ) -> AsyncIterator[BatchResult[builtins.dict[str, Any]] | BatchFailure]:
+        """Wait for a batch created earlier (by `run()` or not) and yield its result lines."""
+        try:
+            finished = await self.wait(
+                batch_id,
+                poll_interval=poll_interval,
+                max_poll_interval=max_poll_interval,
+                deadline=deadline,
+                on_poll=on_poll,
+            )
+        except (KeyboardInterrupt, asyncio.CancelledError):
+            if cancel_on_interrupt:
+                await self.cancel(batch_id)
+            raise
+        async for line in self.results(finished):
+            yield line
+
+    async def results(
+        self, batch: BatchObject
+    ) -> AsyncIterator[BatchResult[builtins.dict[str, Any]] | BatchFailure]:
+        """The result lines of a finished batch, read as they download, never whole in
+        memory: its output file's, then its error file's. A file id that is a URL (as
+        some providers give) is fetched as such."""
+
+        for file_id in (
+            batch.output_file_id,
+            batch.error_file_id,
+        ):
+            if not file_id:
+                continue
+            async with self._client.stream_url(file_id) as chunks:
+                async for line in aread_batch_results(chunks):
+                    yield line
 
 
 class BatchesWithRawResponse:

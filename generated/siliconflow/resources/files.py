@@ -9,6 +9,7 @@ from typing import Literal, cast
 
 from .._base_client import AsyncAPIClient, SyncAPIClient
 from .._files import FileInput
+from .._pagination import AsyncPaginator, Pagination, SyncPage
 from .._response import (
     async_to_raw_response_wrapper,
     async_to_streamed_response_wrapper,
@@ -18,10 +19,11 @@ from .._response import (
 from .._types import NOT_GIVEN, NotGiven, Timeout
 from ..models import (
     ErrorBody,
+    FileListItem,
     FileListResponse,
+    FileObject,
     RateLimitErrorModel,
     StringError,
-    UploadFileResponse,
 )
 
 __all__ = ["AsyncFiles", "Files"]
@@ -46,14 +48,14 @@ class Files:
     def list(
         self,
         *,
-        purpose: Literal["batch"] | str,
+        purpose: Literal["batch"] | str = "batch",
         limit: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileListResponse:
+    ) -> SyncPage[FileListItem]:
         """Returns a list of files.
 
         Args:
@@ -61,7 +63,7 @@ class Files:
           limit: Maximum number of files to return (default 10)
         """
         return cast(
-            FileListResponse,
+            SyncPage[FileListItem],
             self._client.request(
                 "get",
                 "/files",
@@ -70,6 +72,7 @@ class Files:
                     "limit": limit,
                 },
                 response_type=FileListResponse,
+                envelope="data",
                 error_types={
                     "400": ErrorBody,
                     "401": StringError,
@@ -79,6 +82,10 @@ class Files:
                     "503": ErrorBody,
                     "504": StringError,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param=None,
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -90,14 +97,14 @@ class Files:
     def create(
         self,
         *,
-        purpose: Literal["batch"] | str,
+        purpose: Literal["batch"] | str = "batch",
         file: FileInput,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> UploadFileResponse:
+    ) -> FileObject:
         """Upload Files
 
         Upload files
@@ -106,7 +113,7 @@ class Files:
           file: File to upload
         """
         return cast(
-            UploadFileResponse,
+            FileObject,
             self._client.request(
                 "post",
                 "/files",
@@ -116,7 +123,8 @@ class Files:
                 form={
                     "purpose": purpose,
                 },
-                response_type=UploadFileResponse,
+                response_type=FileObject,
+                envelope="data",
                 error_types={
                     "400": ErrorBody,
                     "401": StringError,
@@ -151,17 +159,17 @@ class AsyncFiles:
         """The same methods as context managers over the unread response body."""
         return AsyncFilesWithStreamingResponse(self)
 
-    async def list(
+    def list(
         self,
         *,
-        purpose: Literal["batch"] | str,
+        purpose: Literal["batch"] | str = "batch",
         limit: int | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> FileListResponse:
+    ) -> AsyncPaginator[FileListItem]:
         """Returns a list of files.
 
         Args:
@@ -169,8 +177,8 @@ class AsyncFiles:
           limit: Maximum number of files to return (default 10)
         """
         return cast(
-            FileListResponse,
-            await self._client.request(
+            AsyncPaginator[FileListItem],
+            self._client.paginate(
                 "get",
                 "/files",
                 query={
@@ -178,6 +186,7 @@ class AsyncFiles:
                     "limit": limit,
                 },
                 response_type=FileListResponse,
+                envelope="data",
                 error_types={
                     "400": ErrorBody,
                     "401": StringError,
@@ -187,6 +196,10 @@ class AsyncFiles:
                     "503": ErrorBody,
                     "504": StringError,
                 },
+                pagination=Pagination(
+                    items="data",
+                    cursor_param=None,
+                ),
                 extra_headers=extra_headers,
                 extra_query=extra_query,
                 extra_body=extra_body,
@@ -198,14 +211,14 @@ class AsyncFiles:
     async def create(
         self,
         *,
-        purpose: Literal["batch"] | str,
+        purpose: Literal["batch"] | str = "batch",
         file: FileInput,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> UploadFileResponse:
+    ) -> FileObject:
         """Upload Files
 
         Upload files
@@ -214,7 +227,7 @@ class AsyncFiles:
           file: File to upload
         """
         return cast(
-            UploadFileResponse,
+            FileObject,
             await self._client.request(
                 "post",
                 "/files",
@@ -224,7 +237,8 @@ class AsyncFiles:
                 form={
                     "purpose": purpose,
                 },
-                response_type=UploadFileResponse,
+                response_type=FileObject,
+                envelope="data",
                 error_types={
                     "400": ErrorBody,
                     "401": StringError,
