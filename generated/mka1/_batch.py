@@ -11,7 +11,7 @@ from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Ma
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Self, TypeVar, overload
 
 import pydantic
 
@@ -30,7 +30,6 @@ __all__ = [
 ]
 
 R = TypeVar("R")
-B = TypeVar("B", bound=pydantic.BaseModel)
 
 CHUNK_SIZE = 1 << 20
 """Bytes read from a result file at a time: a line is kept only until it is parsed."""
@@ -47,7 +46,7 @@ class BatchLimitError(SDKError):
         self.custom_id = custom_id
 
 
-class BatchWriter(Generic[B]):
+class BatchWriter:
     """Writes the request lines of a batch input file, checking what the provider limits.
 
     `body` is a request model, or a mapping of its JSON fields. Use it as a context
@@ -75,7 +74,9 @@ class BatchWriter(Generic[B]):
         self._model: object = None
         self._file = self.path.open("wb")
 
-    def add(self, custom_id: str, body: B | Mapping[str, object]) -> None:
+    def add(
+        self, custom_id: str, body: pydantic.BaseModel | Mapping[str, object]
+    ) -> None:
         """Append one request; raises BatchLimitError, writing nothing, if the provider
         would refuse it."""
         fields = (
@@ -117,7 +118,7 @@ class BatchWriter(Generic[B]):
     def close(self) -> None:
         self._file.close()
 
-    def __enter__(self) -> BatchWriter[B]:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
