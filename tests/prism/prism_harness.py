@@ -301,8 +301,9 @@ async def check_next_page(op: Op, page: Any, exchanges: Exchanges) -> None:
 
 # --------------------------------------------------------------------------- coverage
 
-HELPERS = {"wait"}
-"""Public resource methods that are not HTTP operations (wait() polls retrieve)."""
+HELPERS = {"wait", "run", "resume", "results"}
+"""Public resource methods that are not HTTP operations (wait() polls retrieve; the batch
+workflow's run(), resume() and results() call the operations; tests/workflow)."""
 WRAPPERS = {"with_raw_response", "with_streaming_response"}
 
 

@@ -17,7 +17,7 @@ from mka1.models import (
     BatchListResponse,
     BatchObject,
     FileDeleteResponse,
-    FileList,
+    FileListResponse,
     FileObject,
 )
 from prism_harness import (
@@ -54,7 +54,7 @@ OPERATIONS = [
         lambda c, _: c.files.list(
             after=FILE_ID, limit=100, order="asc", purpose="batch", sha256="ab12cd"
         ),
-        FileList,
+        FileListResponse,
         items=FileObject,
         client_kwargs=ON_BEHALF,
     ),

@@ -11,11 +11,11 @@ __all__ = ["BatchRequestCounts"]
 class BatchRequestCounts(BaseModel):
     """How many requests of the batch there are, and how many have completed or failed."""
 
-    total: int
+    total: int | None = None
     """Requests in the batch."""
 
-    completed: int
+    completed: int | None = None
     """Requests that completed."""
 
-    failed: int
+    failed: int | None = None
     """Requests that failed."""
