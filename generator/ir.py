@@ -169,6 +169,34 @@ class Nullable:
         return self.inner.model_names()
 
 
+@dataclass(frozen=True)
+class ModelArgument:
+    """An argument that takes a model, or a mapping of the model's JSON fields (a dict
+    literal type-checks, as with the official SDKs)."""
+
+    model: Ref
+
+    def annotation(self, qualified: bool = False) -> str:
+        return _union_annotation(self, qualified)
+
+    def model_names(self) -> Iterator[str]:
+        return self.model.model_names()
+
+
+@dataclass(frozen=True)
+class SequenceArgument:
+    """An array argument whose items may be models or mappings: any sequence of them
+    (a `list[Model]` is one; `list` alone would refuse it, being invariant)."""
+
+    item: TypeExpr
+
+    def annotation(self, qualified: bool = False) -> str:
+        return f"Sequence[{self.item.annotation(qualified)}]"
+
+    def model_names(self) -> Iterator[str]:
+        return self.item.model_names()
+
+
 TypeExpr = (
     Primitive
     | AnyType
@@ -180,6 +208,8 @@ TypeExpr = (
     | MapType
     | UnionType
     | Nullable
+    | ModelArgument
+    | SequenceArgument
 )
 
 
@@ -197,6 +227,8 @@ def _union_parts(
     if isinstance(type_, Nullable):
         values, members = _union_parts(type_.inner, qualified)
         return values, [*members, "None"]
+    if isinstance(type_, ModelArgument):
+        return [], [type_.model.annotation(qualified), "Mapping[str, object]"]
     if isinstance(type_, UnionType) and type_.tag_property is None:
         values, members = [], []
         for variant in type_.variants:

@@ -23,11 +23,13 @@ from .ir import (
     ListType,
     LiteralType,
     MapType,
+    ModelArgument,
     Nullable,
     ObjectType,
     Operation,
     Primitive,
     Ref,
+    SequenceArgument,
     TypeExpr,
     UnionType,
     enum_values,
@@ -130,6 +132,11 @@ def type_shape(type_: TypeExpr) -> str:
         return "file"
     if isinstance(type_, Ref):
         return type_.name
+    # The model, or a mapping of it: still the model.
+    if isinstance(type_, ModelArgument):
+        return type_.model.name
+    if isinstance(type_, SequenceArgument):
+        return f"list[{type_shape(type_.item)}]"
     if isinstance(type_, LiteralType):
         return "Literal"
     if isinstance(type_, EnumType):

@@ -43,7 +43,7 @@ from ..naming import NameRegistry, pascal, shortened, singular
 from ..openapi import HTTP_METHODS
 from .modules import group_modules
 from .operation_names import alternative_names, item_collections, operation_name
-from .operations import OperationBuilder, PathItem, stripped_text
+from .operations import OperationBuilder, PathItem, stripped_text, taking_mappings
 from .schemas import SchemaBuilder
 
 
@@ -116,7 +116,10 @@ def build(documents: DocumentSet, config: ClientConfig, warn: Warn) -> Api:
             f"needs schema {needed}, which cannot be generated",
         )
         skipped.append(_skipped(warn, missing, operation.method, operation.path, where))
-    built = kept
+    built = [
+        (placement, taking_mappings(operation, schemas.definitions))
+        for placement, operation in kept
+    ]
     skipped += [
         Skipped("SCHEMA", name, problem.location.pointer, problem.reason)
         for name, problem in failed.items()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from http import HTTPStatus
 from typing import Any, NamedTuple, get_args
@@ -14,9 +15,12 @@ from ..ir import (
     Auth,
     Body,
     BodyEncoding,
+    Definition,
     ErrorResponse,
     Field,
     ListType,
+    ModelArgument,
+    Nullable,
     ObjectType,
     Operation,
     Pagination,
@@ -26,6 +30,7 @@ from ..ir import (
     Primitive,
     Ref,
     Response,
+    SequenceArgument,
     TypeExpr,
     UnionType,
 )
@@ -418,11 +423,46 @@ class OperationBuilder:
             if isinstance(body_type, UnionType):
                 # What the caller sends needs no decoding by tag: keep the signature plain.
                 body_type = replace(body_type, tag_property=None, tags=())
+                merged = self._merged_fields(body_type) if encoding == "json" else None
+                if merged is not None:
+                    renamed = tuple(_keyword_field(f, taken) for f in merged)
+                    return Body(content_type, encoding, required, renamed, None)
         elif encoding == "text":
             body_type = Primitive("str")
         else:
             body_type = Primitive("bytes | BinaryIO")
         return Body(content_type, encoding, required, None, body_type)
+
+    def _merged_fields(self, body_type: UnionType) -> tuple[Field, ...] | None:
+        """A body that is one of several models (Moonshot's chat request, one per model
+        family) as keyword arguments: every field of any of them, typed by what any
+        takes, required when all require it. None unless every member is a model."""
+        models = [
+            self.schemas.definitions.get(v.name) if isinstance(v, Ref) else None
+            for v in body_type.variants
+        ]
+        if not all(isinstance(model, ObjectType) for model in models):
+            return None
+        by_name: dict[str, list[Field]] = {}
+        for model in models:
+            assert isinstance(model, ObjectType)
+            for field in model.fields:
+                by_name.setdefault(field.wire_name, []).append(field)
+        merged = []
+        for group in by_name.values():
+            types = tuple(dict.fromkeys(field.type for field in group))
+            defaults = {field.default for field in group}
+            merged.append(
+                replace(
+                    group[0],
+                    type=_either(types),
+                    required=len(group) == len(models)
+                    and all(field.required for field in group),
+                    default=group[0].default if len(defaults) == 1 else None,
+                )
+            )
+        # What every request must say (`model`, `messages`) first, as in each model.
+        return tuple(sorted(merged, key=lambda field: not field.required))
 
     # -- responses -----------------------------------------------------------------
 
@@ -547,6 +587,55 @@ def _body_has_stream_flag(body: Body | None, parameters: tuple[Parameter, ...]) 
     ):
         return False
     return body.fields is None or any(f.wire_name == "stream" for f in body.fields)
+
+
+def _either(types: tuple[TypeExpr, ...]) -> TypeExpr:
+    """One type for a value that may be any of `types`: arrays as one array of either
+    item (`list[A] | list[B]` makes type checkers refuse a list mixing both)."""
+    if len(types) == 1:
+        return types[0]
+    if all(isinstance(t, ListType) for t in types):
+        items = tuple(dict.fromkeys(t.item for t in types if isinstance(t, ListType)))
+        return ListType(_either(items))
+    return UnionType(types)
+
+
+def taking_mappings(
+    operation: Operation, definitions: Mapping[str, Definition]
+) -> Operation:
+    """The operation with a request body whose model arguments also take mappings
+    (`metadata={"team": "search"}`), so that a dict literal type-checks."""
+    body = operation.body
+    if body is None or body.encoding not in ("json", "multipart", "form"):
+        return operation
+    if body.fields is not None:
+        fields = tuple(
+            replace(f, type=_taking_mappings(f.type, definitions)) for f in body.fields
+        )
+        return replace(operation, body=replace(body, fields=fields))
+    if body.type is None:
+        return operation
+    return replace(
+        operation, body=replace(body, type=_taking_mappings(body.type, definitions))
+    )
+
+
+def _taking_mappings(
+    type_: TypeExpr, definitions: Mapping[str, Definition]
+) -> TypeExpr:
+    if isinstance(type_, Ref):
+        if isinstance(definitions.get(type_.name), ObjectType):
+            return ModelArgument(type_)
+        return type_
+    if isinstance(type_, ListType):
+        item = _taking_mappings(type_.item, definitions)
+        return type_ if item == type_.item else SequenceArgument(item)
+    if isinstance(type_, Nullable):
+        return Nullable(_taking_mappings(type_.inner, definitions))
+    if isinstance(type_, UnionType) and type_.tag_property is None:
+        variants = tuple(_taking_mappings(v, definitions) for v in type_.variants)
+        return replace(type_, variants=variants)
+    return type_
 
 
 def stripped_text(value: Any) -> str | None:

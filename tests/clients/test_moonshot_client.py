@@ -32,7 +32,6 @@ from moonshot.models import (
     FileDeleteResponse,
     FileListResponse,
     FileObject,
-    KimiK26ChatRequest,
     Message,
     ModelListResponse,
 )
@@ -302,12 +301,14 @@ OPERATIONS = [
     ),
     Op(
         "chat.completions.create",
+        # Keyword arguments: a model for a message, and a dict for another.
         lambda c: c.chat.completions.create(
-            body=KimiK26ChatRequest(
-                model="kimi-k2.6",
-                messages=[Message(role="user", content=CLASSIFY)],
-                max_completion_tokens=256,
-            )
+            model="kimi-k2.6",
+            messages=[
+                Message(role="user", content=CLASSIFY),
+                {"role": "user", "content": "Answer in one word."},
+            ],
+            max_completion_tokens=256,
         ),
         "POST",
         "/v1/chat/completions",
@@ -315,7 +316,10 @@ OPERATIONS = [
         ChatCompletionResponse,
         json={
             "model": "kimi-k2.6",
-            "messages": [{"role": "user", "content": CLASSIFY}],
+            "messages": [
+                {"role": "user", "content": CLASSIFY},
+                {"role": "user", "content": "Answer in one word."},
+            ],
             "max_completion_tokens": 256,
         },
         check=_check_chat,

@@ -90,7 +90,7 @@ def test_stream_true_yields_typed_chunks_until_done():
         httpx.Response(200, headers={"content-type": "text/event-stream"}, content=body)
     )
     client = moonshot_client(recorder)
-    stream = client.chat.completions.create(body=chat_request(), stream=True)
+    stream = client.chat.completions.create(**chat_request().to_dict(), stream=True)
     chunks = list(stream)
     assert [c.id for c in chunks] == ["cmpl-1", "cmpl-2"]  # nothing after [DONE]
     assert all(isinstance(c, ChatCompletionChunk) for c in chunks)
@@ -109,9 +109,12 @@ def test_stream_false_or_omitted_returns_the_completion():
     }
     recorder = Recorder(httpx.Response(200, json=completion))
     client = moonshot_client(recorder)
-    assert client.chat.completions.create(body=chat_request()).id == "c"
+    assert client.chat.completions.create(**chat_request().to_dict()).id == "c"
     assert "stream" not in json.loads(recorder.requests[0].content)
-    assert client.chat.completions.create(body=chat_request(), stream=False).id == "c"
+    assert (
+        client.chat.completions.create(**chat_request().to_dict(), stream=False).id
+        == "c"
+    )
     assert json.loads(recorder.requests[1].content)["stream"] is False
 
 
@@ -125,7 +128,7 @@ def test_error_event_raises_the_typed_error():
             )
         )
     )
-    stream = client.chat.completions.create(body=chat_request(), stream=True)
+    stream = client.chat.completions.create(**chat_request().to_dict(), stream=True)
     received = []
     with pytest.raises(moonshot.APIError, match="overloaded") as caught:
         for chunk in stream:
@@ -145,12 +148,14 @@ def test_leaving_a_stream_early_closes_the_connection():
             200, headers={"content-type": "text/event-stream"}, stream=body
         )
     )
-    for chunk in client.chat.completions.create(body=chat_request(), stream=True):
+    for chunk in client.chat.completions.create(
+        **chat_request().to_dict(), stream=True
+    ):
         assert chunk.id == "cmpl-0"
         break
     assert body.closed
     assert body.sent < len(events)
-    with client.chat.completions.create(body=chat_request(), stream=True):
+    with client.chat.completions.create(**chat_request().to_dict(), stream=True):
         pass
     assert body.closed
 
@@ -167,7 +172,9 @@ async def test_async_stream():
             )
         ),
     )
-    stream = await client.chat.completions.create(body=chat_request(), stream=True)
+    stream = await client.chat.completions.create(
+        **chat_request().to_dict(), stream=True
+    )
     assert isinstance(stream, moonshot.AsyncStream)
     assert [chunk.id async for chunk in stream] == ["cmpl-1"]
     await client.close()

@@ -71,7 +71,7 @@ async def test_download_reset_mid_body_lets_the_connection_go(
 
 
 def open_chat_stream(client: FaultClient) -> Any:
-    return client.client.chat.completions.create(body=CHAT_REQUEST, stream=True)
+    return client.client.chat.completions.create(**CHAT_REQUEST.to_dict(), stream=True)
 
 
 async def first_chunks(client: FaultClient, stream: Any, count: int) -> list[Any]:

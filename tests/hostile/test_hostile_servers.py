@@ -116,7 +116,7 @@ def test_an_event_larger_than_the_limit_stops_the_stream(
         )
     )
     with pytest.raises(moonshot.ResponseTooLargeError):
-        list(sdk.chat.completions.create(body=chat(), stream=True))
+        list(sdk.chat.completions.create(**chat().to_dict(), stream=True))
 
 
 def test_an_event_that_does_not_match_its_schema_is_our_error():
@@ -127,7 +127,7 @@ def test_an_event_that_does_not_match_its_schema_is_our_error():
         )
     )
     with pytest.raises(moonshot.APIResponseValidationError):
-        list(sdk.chat.completions.create(body=chat(), stream=True))
+        list(sdk.chat.completions.create(**chat().to_dict(), stream=True))
 
 
 def test_a_key_read_with_a_newline_is_stripped():

@@ -211,3 +211,87 @@ def test_without_an_envelope_nothing_is_unwrapped(tmp_path: Path):
 def _spec(tmp_path: Path) -> str:
     (tmp_path / "spec.yaml").write_text(SPEC)
     return "spec.yaml"
+
+
+UNION_BODY_SPEC = """\
+openapi: 3.1.0
+info: {title: Chat, version: "1"}
+servers: [{url: "https://api.example.test"}]
+paths:
+  /chat:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              oneOf:
+                - {$ref: "#/components/schemas/SmallRequest"}
+                - {$ref: "#/components/schemas/LargeRequest"}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {id: {type: string}}}
+components:
+  schemas:
+    Message:
+      type: object
+      required: [role]
+      properties: {role: {type: string}, content: {type: string}}
+    Options:
+      type: object
+      properties: {depth: {type: integer}}
+    SmallRequest:
+      type: object
+      required: [model, messages]
+      properties:
+        model: {const: small}
+        messages: {type: array, items: {$ref: "#/components/schemas/Message"}}
+    LargeRequest:
+      type: object
+      required: [model, messages]
+      properties:
+        model: {const: large}
+        messages: {type: array, items: {$ref: "#/components/schemas/Message"}}
+        options: {$ref: "#/components/schemas/Options"}
+"""
+
+
+def test_a_body_of_several_models_is_keyword_arguments_that_take_dicts(
+    tmp_path: Path,
+):
+    """A oneOf of request models: every field of any of them is a keyword (required
+    when all require it), and a model argument also takes a dict of its fields."""
+    (tmp_path / "spec.yaml").write_text(UNION_BODY_SPEC)
+    _, package = generate_package(
+        tmp_path / "spec.yaml", tmp_path / "out", "union_body", class_name="Chat"
+    )
+    source = (tmp_path / "out/union_body/resources/chat.py").read_text()
+    assert 'model: Literal["small", "large"],' in source
+    assert "messages: Sequence[Message | Mapping[str, object]]," in source
+    assert "options: Options | Mapping[str, object] | NotGiven = NOT_GIVEN," in source
+    assert "        body:" not in source
+    seen: list[httpx.Request] = []
+    client = package.Chat(
+        api_key="k",
+        http_client=httpx.Client(
+            transport=_transport({("POST", "/chat"): {"id": "c1"}}, seen)
+        ),
+    )
+    message = package.models.Message(role="system", content="Be brief.")
+    client.chat.create(
+        model="large",
+        messages=[message, {"role": "user", "content": "Hi"}],
+        options={"depth": 2},
+    )
+    assert json.loads(seen[-1].content) == {
+        "model": "large",
+        "messages": [
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": "Hi"},
+        ],
+        "options": {"depth": 2},
+    }
+    client.close()

@@ -144,7 +144,7 @@ def _chat(model: str) -> Op:
     body = CHAT_BODIES[model]
     return Op(
         "chat.completions.create",
-        lambda c, _: c.chat.completions.create(body=body),
+        lambda c, _: c.chat.completions.create(**body.to_dict()),
         ChatCompletionResponse,
         variant=model,
     )

@@ -9,11 +9,11 @@ from moonshot.models import (
     BatchObject,
     ChatCompletionChunk,
     ChatCompletionResponse,
-    KimiK26ChatRequest,
+    Message,
 )
 
 
-def sync_usage(client: Moonshot, request: KimiK26ChatRequest) -> None:
+def sync_usage(client: Moonshot, message: Message) -> None:
     page = client.batches.list(limit=2)
     assert_type(page, SyncPage[BatchObject])
     for batch in page:
@@ -23,9 +23,22 @@ def sync_usage(client: Moonshot, request: KimiK26ChatRequest) -> None:
     assert_type(raw.parse(), BatchObject)
     with client.files.with_streaming_response.content("file_abc123") as response:
         response.stream_to_file("out.jsonl")
-    assert_type(client.chat.completions.create(body=request), ChatCompletionResponse)
-    stream = client.chat.completions.create(body=request, stream=True)
+    # Keyword arguments; a message may be a model or a dict.
+    answer = client.chat.completions.create(
+        model="kimi-k2.6",
+        messages=[message, {"role": "user", "content": "Hi"}],
+    )
+    assert_type(answer, ChatCompletionResponse)
+    stream = client.chat.completions.create(
+        model="kimi-k2.6", messages=[message], stream=True
+    )
     assert_type(stream, Stream[ChatCompletionChunk])
+    batch = client.batches.create(
+        input_file_id="file_abc123",
+        completion_window="24h",
+        metadata={"team": "search"},
+    )
+    assert_type(batch, BatchObject)
     assert_type(client.batches.wait("batch_abc123"), BatchObject)
     assert_type(client.with_options(max_retries=0), Moonshot)
 

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import builtins
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Literal, cast, overload
 
@@ -19,12 +20,21 @@ from .._types import NOT_GIVEN, NotGiven, Timeout
 from ..models import (
     ChatCompletionChunk,
     ChatCompletionResponse,
+    ChatRequestBasePrediction,
+    ChatRequestBaseResponseFormat,
+    ChatRequestBaseStreamOptions,
+    ChatRequestBaseToolChoiceFunction,
+    ChatRequestCommonPrediction,
+    ChatRequestCommonResponseFormat,
+    ChatRequestCommonStreamOptions,
+    ChatRequestCommonToolChoiceFunction,
     ErrorResponse,
-    KimiK3ChatRequest,
-    KimiK25ChatRequest,
-    KimiK26ChatRequest,
-    KimiK27CodeChatRequest,
-    MoonshotV1ChatRequest,
+    KimiK3Message,
+    KimiK25ChatRequestThinking,
+    KimiK26ChatRequestThinking,
+    KimiK27CodeChatRequestThinking,
+    Message,
+    ToolDefinition,
 )
 
 __all__ = ["AsyncChat", "AsyncChatCompletions", "Chat", "ChatCompletions"]
@@ -108,13 +118,71 @@ class ChatCompletions:
     def create(
         self,
         *,
-        body: (
-            KimiK3ChatRequest
-            | KimiK27CodeChatRequest
-            | KimiK26ChatRequest
-            | KimiK25ChatRequest
-            | MoonshotV1ChatRequest
+        model: (
+            Literal[
+                "kimi-k3",
+                "kimi-k2.7-code",
+                "kimi-k2.7-code-highspeed",
+                "kimi-k2.6",
+                "kimi-k2.5",
+                "moonshot-v1-8k",
+                "moonshot-v1-32k",
+                "moonshot-v1-128k",
+                "moonshot-v1-auto",
+                "moonshot-v1-8k-vision-preview",
+                "moonshot-v1-32k-vision-preview",
+                "moonshot-v1-128k-vision-preview",
+            ]
+            | str
         ),
+        messages: Sequence[KimiK3Message | Message | Mapping[str, object]],
+        logprobs: bool | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven = NOT_GIVEN,
+        prediction: (
+            ChatRequestCommonPrediction
+            | Mapping[str, object]
+            | ChatRequestBasePrediction
+            | NotGiven
+        ) = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        response_format: (
+            ChatRequestCommonResponseFormat
+            | Mapping[str, object]
+            | ChatRequestBaseResponseFormat
+            | NotGiven
+        ) = NOT_GIVEN,
+        stop: str | builtins.list[str] | NotGiven = NOT_GIVEN,
+        stream_options: (
+            ChatRequestCommonStreamOptions
+            | Mapping[str, object]
+            | ChatRequestBaseStreamOptions
+            | NotGiven
+        ) = NOT_GIVEN,
+        tools: Sequence[ToolDefinition | Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
+        tool_choice: (
+            Literal["auto", "none", "required"]
+            | str
+            | ChatRequestCommonToolChoiceFunction
+            | Mapping[str, object]
+            | ChatRequestBaseToolChoiceFunction
+            | NotGiven
+        ) = NOT_GIVEN,
+        reasoning_effort: Literal["low", "high", "max"] | str | NotGiven = NOT_GIVEN,
+        thinking: (
+            KimiK27CodeChatRequestThinking
+            | Mapping[str, object]
+            | KimiK26ChatRequestThinking
+            | KimiK25ChatRequestThinking
+            | NotGiven
+        ) = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
         stream: Literal[False] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -127,13 +195,71 @@ class ChatCompletions:
     def create(
         self,
         *,
-        body: (
-            KimiK3ChatRequest
-            | KimiK27CodeChatRequest
-            | KimiK26ChatRequest
-            | KimiK25ChatRequest
-            | MoonshotV1ChatRequest
+        model: (
+            Literal[
+                "kimi-k3",
+                "kimi-k2.7-code",
+                "kimi-k2.7-code-highspeed",
+                "kimi-k2.6",
+                "kimi-k2.5",
+                "moonshot-v1-8k",
+                "moonshot-v1-32k",
+                "moonshot-v1-128k",
+                "moonshot-v1-auto",
+                "moonshot-v1-8k-vision-preview",
+                "moonshot-v1-32k-vision-preview",
+                "moonshot-v1-128k-vision-preview",
+            ]
+            | str
         ),
+        messages: Sequence[KimiK3Message | Message | Mapping[str, object]],
+        logprobs: bool | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven = NOT_GIVEN,
+        prediction: (
+            ChatRequestCommonPrediction
+            | Mapping[str, object]
+            | ChatRequestBasePrediction
+            | NotGiven
+        ) = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        response_format: (
+            ChatRequestCommonResponseFormat
+            | Mapping[str, object]
+            | ChatRequestBaseResponseFormat
+            | NotGiven
+        ) = NOT_GIVEN,
+        stop: str | builtins.list[str] | NotGiven = NOT_GIVEN,
+        stream_options: (
+            ChatRequestCommonStreamOptions
+            | Mapping[str, object]
+            | ChatRequestBaseStreamOptions
+            | NotGiven
+        ) = NOT_GIVEN,
+        tools: Sequence[ToolDefinition | Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
+        tool_choice: (
+            Literal["auto", "none", "required"]
+            | str
+            | ChatRequestCommonToolChoiceFunction
+            | Mapping[str, object]
+            | ChatRequestBaseToolChoiceFunction
+            | NotGiven
+        ) = NOT_GIVEN,
+        reasoning_effort: Literal["low", "high", "max"] | str | NotGiven = NOT_GIVEN,
+        thinking: (
+            KimiK27CodeChatRequestThinking
+            | Mapping[str, object]
+            | KimiK26ChatRequestThinking
+            | KimiK25ChatRequestThinking
+            | NotGiven
+        ) = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -146,13 +272,71 @@ class ChatCompletions:
     def create(
         self,
         *,
-        body: (
-            KimiK3ChatRequest
-            | KimiK27CodeChatRequest
-            | KimiK26ChatRequest
-            | KimiK25ChatRequest
-            | MoonshotV1ChatRequest
+        model: (
+            Literal[
+                "kimi-k3",
+                "kimi-k2.7-code",
+                "kimi-k2.7-code-highspeed",
+                "kimi-k2.6",
+                "kimi-k2.5",
+                "moonshot-v1-8k",
+                "moonshot-v1-32k",
+                "moonshot-v1-128k",
+                "moonshot-v1-auto",
+                "moonshot-v1-8k-vision-preview",
+                "moonshot-v1-32k-vision-preview",
+                "moonshot-v1-128k-vision-preview",
+            ]
+            | str
         ),
+        messages: Sequence[KimiK3Message | Message | Mapping[str, object]],
+        logprobs: bool | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven = NOT_GIVEN,
+        prediction: (
+            ChatRequestCommonPrediction
+            | Mapping[str, object]
+            | ChatRequestBasePrediction
+            | NotGiven
+        ) = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        response_format: (
+            ChatRequestCommonResponseFormat
+            | Mapping[str, object]
+            | ChatRequestBaseResponseFormat
+            | NotGiven
+        ) = NOT_GIVEN,
+        stop: str | builtins.list[str] | NotGiven = NOT_GIVEN,
+        stream_options: (
+            ChatRequestCommonStreamOptions
+            | Mapping[str, object]
+            | ChatRequestBaseStreamOptions
+            | NotGiven
+        ) = NOT_GIVEN,
+        tools: Sequence[ToolDefinition | Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
+        tool_choice: (
+            Literal["auto", "none", "required"]
+            | str
+            | ChatRequestCommonToolChoiceFunction
+            | Mapping[str, object]
+            | ChatRequestBaseToolChoiceFunction
+            | NotGiven
+        ) = NOT_GIVEN,
+        reasoning_effort: Literal["low", "high", "max"] | str | NotGiven = NOT_GIVEN,
+        thinking: (
+            KimiK27CodeChatRequestThinking
+            | Mapping[str, object]
+            | KimiK26ChatRequestThinking
+            | KimiK25ChatRequestThinking
+            | NotGiven
+        ) = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
         stream: bool | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -164,13 +348,71 @@ class ChatCompletions:
     def create(
         self,
         *,
-        body: (
-            KimiK3ChatRequest
-            | KimiK27CodeChatRequest
-            | KimiK26ChatRequest
-            | KimiK25ChatRequest
-            | MoonshotV1ChatRequest
+        model: (
+            Literal[
+                "kimi-k3",
+                "kimi-k2.7-code",
+                "kimi-k2.7-code-highspeed",
+                "kimi-k2.6",
+                "kimi-k2.5",
+                "moonshot-v1-8k",
+                "moonshot-v1-32k",
+                "moonshot-v1-128k",
+                "moonshot-v1-auto",
+                "moonshot-v1-8k-vision-preview",
+                "moonshot-v1-32k-vision-preview",
+                "moonshot-v1-128k-vision-preview",
+            ]
+            | str
         ),
+        messages: Sequence[KimiK3Message | Message | Mapping[str, object]],
+        logprobs: bool | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven = NOT_GIVEN,
+        prediction: (
+            ChatRequestCommonPrediction
+            | Mapping[str, object]
+            | ChatRequestBasePrediction
+            | NotGiven
+        ) = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        response_format: (
+            ChatRequestCommonResponseFormat
+            | Mapping[str, object]
+            | ChatRequestBaseResponseFormat
+            | NotGiven
+        ) = NOT_GIVEN,
+        stop: str | builtins.list[str] | NotGiven = NOT_GIVEN,
+        stream_options: (
+            ChatRequestCommonStreamOptions
+            | Mapping[str, object]
+            | ChatRequestBaseStreamOptions
+            | NotGiven
+        ) = NOT_GIVEN,
+        tools: Sequence[ToolDefinition | Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
+        tool_choice: (
+            Literal["auto", "none", "required"]
+            | str
+            | ChatRequestCommonToolChoiceFunction
+            | Mapping[str, object]
+            | ChatRequestBaseToolChoiceFunction
+            | NotGiven
+        ) = NOT_GIVEN,
+        reasoning_effort: Literal["low", "high", "max"] | str | NotGiven = NOT_GIVEN,
+        thinking: (
+            KimiK27CodeChatRequestThinking
+            | Mapping[str, object]
+            | KimiK26ChatRequestThinking
+            | KimiK25ChatRequestThinking
+            | NotGiven
+        ) = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
         stream: bool | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -181,13 +423,62 @@ class ChatCompletions:
         """Create Chat Completion
 
         Creates a completion for the chat message. Supports standard chat, Partial Mode, and Tool Use (Function Calling).
+
+        Args:
+          model: Model ID
+          messages: A list of Kimi K3 conversation messages. In addition to standard messages, you can insert a {"role": "system", "tools": [...]} message at any conversation position to dynamically load tools. A dynamic tool message omits content and only affects subsequent conversation turns.
+          logprobs: Whether to return log probabilities of the output tokens. If true, the log probability of each output token is returned in the logprobs field of the response message.
+          top_logprobs: An integer between 0 and 20 specifying the number of most likely tokens to return at each token position, each with an associated log probability. logprobs must be set to true when this parameter is used.
+          prediction: Configuration for a Predicted Output, which can greatly improve response times when large parts of the model response are known ahead of time (for example, regenerating a file with only minor changes).
+          max_tokens: Deprecated, please refer to max_completion_tokens
+          max_completion_tokens: The maximum number of tokens to generate for the chat completion. The default varies by model: for Kimi K3 it defaults to 131072 and can be set up to 1048576. If the result reaches the maximum number of tokens without ending, the finish reason will be "length"; otherwise, it will be "stop". This refers to the length of tokens you expect us to return, not the total length of input plus output. If input plus max_completion_tokens exceeds the model context window, the API returns invalid_request_error.
+          response_format: Controls the model output format. Default is {"type": "text"} for plain text output. Set to {"type": "json_object"} to enable JSON mode, ensuring output is a valid JSON object (you must guide the model to output JSON in the prompt). Set to {"type": "json_schema"} to enable Structured Output, constraining output to match a specified JSON Schema (recommended, requires the json_schema field). If you encounter schema validation issues, please submit feedback at walle GitHub Issues (https://github.com/MoonshotAI/walle/issues).
+          stop: Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes
+          stream_options: Options for streaming responses
+          tools: A list of tools the model may call
+          prompt_cache_key: Used to cache responses for similar requests to optimize cache hit rates. For Coding Agents, this is typically a session id or task id representing a single session; if the session is exited and later resumed, this value should remain the same. For Kimi Code Plan, this field is required to improve cache hit rates. For other agents involving multi-turn conversations, it is also recommended to implement this field
+          safety_identifier: A stable identifier used to help detect users of your application that may be violating usage policies. The ID should be a string that uniquely identifies each user. It is recommended to hash the username or email address to avoid sending any identifying information
+          tool_choice: Controls whether the model calls tools. `auto` (default): the model decides whether to call tools; `none`: no tool calls; `required`: force a tool call; or pass an object specifying a particular function to force that tool call.
+          reasoning_effort: Kimi K3 always enables thinking with Preserved Thinking. Reasoning effort supports low, high, and max, with max as the default.
+          thinking: Controls thinking for the kimi-k2.7-code model, and whether to fully preserve reasoning_content across multi-turn conversations. Optional parameter. Default value is {"type": "enabled", "keep": "all"}.
+
+            Differences from kimi-k2.6:
+            - `type` only accepts `"enabled"`. Unlike kimi-k2.6, `"disabled"` is NOT supported — passing it returns an error. Thinking is always on for this model.
+            - `keep` only accepts the valid value `"all"`; omitting it or passing `"all"` is treated as `"all"` on the server, while any other invalid value returns an error. Preserved Thinking is therefore always enabled for this model.
+          temperature: The sampling temperature to use, ranging from 0 to 1. A higher value (e.g., 0.7) will make the output more random, while a lower value (e.g., 0.2) will make it more focused and deterministic. Default is 0.0.
+          top_p: Another sampling method, where the model considers the results of tokens with a cumulative probability mass of top_p. Thus, 0.1 means only considering the top 10% of tokens by probability mass. Generally, we suggest changing either this or the temperature, but not both at the same time. Default is 1.0.
+          n: The number of results to generate for each input message. Default is 1, must not exceed 5. When the temperature is very close to 0, only 1 result can be returned.
+          presence_penalty: Presence penalty, a number between -2.0 and 2.0. A positive value will penalize new tokens based on whether they appear in the text, increasing the likelihood of the model discussing new topics
+          frequency_penalty: Frequency penalty, a number between -2.0 and 2.0. A positive value will penalize new tokens based on their existing frequency in the text, reducing the likelihood of the model repeating the same phrases verbatim
         """
         return cast(
             ChatCompletionResponse | Stream[ChatCompletionChunk],
             self._client.request(
                 "post",
                 "/v1/chat/completions",
-                json_body=body,
+                json_body={
+                    "model": model,
+                    "messages": messages,
+                    "logprobs": logprobs,
+                    "top_logprobs": top_logprobs,
+                    "prediction": prediction,
+                    "max_tokens": max_tokens,
+                    "max_completion_tokens": max_completion_tokens,
+                    "response_format": response_format,
+                    "stop": stop,
+                    "stream_options": stream_options,
+                    "tools": tools,
+                    "prompt_cache_key": prompt_cache_key,
+                    "safety_identifier": safety_identifier,
+                    "tool_choice": tool_choice,
+                    "reasoning_effort": reasoning_effort,
+                    "thinking": thinking,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "n": n,
+                    "presence_penalty": presence_penalty,
+                    "frequency_penalty": frequency_penalty,
+                },
                 response_type=ChatCompletionResponse,
                 error_types={
                     "400": ErrorResponse,
@@ -225,13 +516,71 @@ class AsyncChatCompletions:
     async def create(
         self,
         *,
-        body: (
-            KimiK3ChatRequest
-            | KimiK27CodeChatRequest
-            | KimiK26ChatRequest
-            | KimiK25ChatRequest
-            | MoonshotV1ChatRequest
+        model: (
+            Literal[
+                "kimi-k3",
+                "kimi-k2.7-code",
+                "kimi-k2.7-code-highspeed",
+                "kimi-k2.6",
+                "kimi-k2.5",
+                "moonshot-v1-8k",
+                "moonshot-v1-32k",
+                "moonshot-v1-128k",
+                "moonshot-v1-auto",
+                "moonshot-v1-8k-vision-preview",
+                "moonshot-v1-32k-vision-preview",
+                "moonshot-v1-128k-vision-preview",
+            ]
+            | str
         ),
+        messages: Sequence[KimiK3Message | Message | Mapping[str, object]],
+        logprobs: bool | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven = NOT_GIVEN,
+        prediction: (
+            ChatRequestCommonPrediction
+            | Mapping[str, object]
+            | ChatRequestBasePrediction
+            | NotGiven
+        ) = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        response_format: (
+            ChatRequestCommonResponseFormat
+            | Mapping[str, object]
+            | ChatRequestBaseResponseFormat
+            | NotGiven
+        ) = NOT_GIVEN,
+        stop: str | builtins.list[str] | NotGiven = NOT_GIVEN,
+        stream_options: (
+            ChatRequestCommonStreamOptions
+            | Mapping[str, object]
+            | ChatRequestBaseStreamOptions
+            | NotGiven
+        ) = NOT_GIVEN,
+        tools: Sequence[ToolDefinition | Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
+        tool_choice: (
+            Literal["auto", "none", "required"]
+            | str
+            | ChatRequestCommonToolChoiceFunction
+            | Mapping[str, object]
+            | ChatRequestBaseToolChoiceFunction
+            | NotGiven
+        ) = NOT_GIVEN,
+        reasoning_effort: Literal["low", "high", "max"] | str | NotGiven = NOT_GIVEN,
+        thinking: (
+            KimiK27CodeChatRequestThinking
+            | Mapping[str, object]
+            | KimiK26ChatRequestThinking
+            | KimiK25ChatRequestThinking
+            | NotGiven
+        ) = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
         stream: Literal[False] | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -244,13 +593,71 @@ class AsyncChatCompletions:
     async def create(
         self,
         *,
-        body: (
-            KimiK3ChatRequest
-            | KimiK27CodeChatRequest
-            | KimiK26ChatRequest
-            | KimiK25ChatRequest
-            | MoonshotV1ChatRequest
+        model: (
+            Literal[
+                "kimi-k3",
+                "kimi-k2.7-code",
+                "kimi-k2.7-code-highspeed",
+                "kimi-k2.6",
+                "kimi-k2.5",
+                "moonshot-v1-8k",
+                "moonshot-v1-32k",
+                "moonshot-v1-128k",
+                "moonshot-v1-auto",
+                "moonshot-v1-8k-vision-preview",
+                "moonshot-v1-32k-vision-preview",
+                "moonshot-v1-128k-vision-preview",
+            ]
+            | str
         ),
+        messages: Sequence[KimiK3Message | Message | Mapping[str, object]],
+        logprobs: bool | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven = NOT_GIVEN,
+        prediction: (
+            ChatRequestCommonPrediction
+            | Mapping[str, object]
+            | ChatRequestBasePrediction
+            | NotGiven
+        ) = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        response_format: (
+            ChatRequestCommonResponseFormat
+            | Mapping[str, object]
+            | ChatRequestBaseResponseFormat
+            | NotGiven
+        ) = NOT_GIVEN,
+        stop: str | builtins.list[str] | NotGiven = NOT_GIVEN,
+        stream_options: (
+            ChatRequestCommonStreamOptions
+            | Mapping[str, object]
+            | ChatRequestBaseStreamOptions
+            | NotGiven
+        ) = NOT_GIVEN,
+        tools: Sequence[ToolDefinition | Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
+        tool_choice: (
+            Literal["auto", "none", "required"]
+            | str
+            | ChatRequestCommonToolChoiceFunction
+            | Mapping[str, object]
+            | ChatRequestBaseToolChoiceFunction
+            | NotGiven
+        ) = NOT_GIVEN,
+        reasoning_effort: Literal["low", "high", "max"] | str | NotGiven = NOT_GIVEN,
+        thinking: (
+            KimiK27CodeChatRequestThinking
+            | Mapping[str, object]
+            | KimiK26ChatRequestThinking
+            | KimiK25ChatRequestThinking
+            | NotGiven
+        ) = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
         stream: Literal[True],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -263,13 +670,71 @@ class AsyncChatCompletions:
     async def create(
         self,
         *,
-        body: (
-            KimiK3ChatRequest
-            | KimiK27CodeChatRequest
-            | KimiK26ChatRequest
-            | KimiK25ChatRequest
-            | MoonshotV1ChatRequest
+        model: (
+            Literal[
+                "kimi-k3",
+                "kimi-k2.7-code",
+                "kimi-k2.7-code-highspeed",
+                "kimi-k2.6",
+                "kimi-k2.5",
+                "moonshot-v1-8k",
+                "moonshot-v1-32k",
+                "moonshot-v1-128k",
+                "moonshot-v1-auto",
+                "moonshot-v1-8k-vision-preview",
+                "moonshot-v1-32k-vision-preview",
+                "moonshot-v1-128k-vision-preview",
+            ]
+            | str
         ),
+        messages: Sequence[KimiK3Message | Message | Mapping[str, object]],
+        logprobs: bool | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven = NOT_GIVEN,
+        prediction: (
+            ChatRequestCommonPrediction
+            | Mapping[str, object]
+            | ChatRequestBasePrediction
+            | NotGiven
+        ) = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        response_format: (
+            ChatRequestCommonResponseFormat
+            | Mapping[str, object]
+            | ChatRequestBaseResponseFormat
+            | NotGiven
+        ) = NOT_GIVEN,
+        stop: str | builtins.list[str] | NotGiven = NOT_GIVEN,
+        stream_options: (
+            ChatRequestCommonStreamOptions
+            | Mapping[str, object]
+            | ChatRequestBaseStreamOptions
+            | NotGiven
+        ) = NOT_GIVEN,
+        tools: Sequence[ToolDefinition | Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
+        tool_choice: (
+            Literal["auto", "none", "required"]
+            | str
+            | ChatRequestCommonToolChoiceFunction
+            | Mapping[str, object]
+            | ChatRequestBaseToolChoiceFunction
+            | NotGiven
+        ) = NOT_GIVEN,
+        reasoning_effort: Literal["low", "high", "max"] | str | NotGiven = NOT_GIVEN,
+        thinking: (
+            KimiK27CodeChatRequestThinking
+            | Mapping[str, object]
+            | KimiK26ChatRequestThinking
+            | KimiK25ChatRequestThinking
+            | NotGiven
+        ) = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
         stream: bool | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -281,13 +746,71 @@ class AsyncChatCompletions:
     async def create(
         self,
         *,
-        body: (
-            KimiK3ChatRequest
-            | KimiK27CodeChatRequest
-            | KimiK26ChatRequest
-            | KimiK25ChatRequest
-            | MoonshotV1ChatRequest
+        model: (
+            Literal[
+                "kimi-k3",
+                "kimi-k2.7-code",
+                "kimi-k2.7-code-highspeed",
+                "kimi-k2.6",
+                "kimi-k2.5",
+                "moonshot-v1-8k",
+                "moonshot-v1-32k",
+                "moonshot-v1-128k",
+                "moonshot-v1-auto",
+                "moonshot-v1-8k-vision-preview",
+                "moonshot-v1-32k-vision-preview",
+                "moonshot-v1-128k-vision-preview",
+            ]
+            | str
         ),
+        messages: Sequence[KimiK3Message | Message | Mapping[str, object]],
+        logprobs: bool | NotGiven = NOT_GIVEN,
+        top_logprobs: int | NotGiven = NOT_GIVEN,
+        prediction: (
+            ChatRequestCommonPrediction
+            | Mapping[str, object]
+            | ChatRequestBasePrediction
+            | NotGiven
+        ) = NOT_GIVEN,
+        max_tokens: int | NotGiven = NOT_GIVEN,
+        max_completion_tokens: int | NotGiven = NOT_GIVEN,
+        response_format: (
+            ChatRequestCommonResponseFormat
+            | Mapping[str, object]
+            | ChatRequestBaseResponseFormat
+            | NotGiven
+        ) = NOT_GIVEN,
+        stop: str | builtins.list[str] | NotGiven = NOT_GIVEN,
+        stream_options: (
+            ChatRequestCommonStreamOptions
+            | Mapping[str, object]
+            | ChatRequestBaseStreamOptions
+            | NotGiven
+        ) = NOT_GIVEN,
+        tools: Sequence[ToolDefinition | Mapping[str, object]] | NotGiven = NOT_GIVEN,
+        prompt_cache_key: str | NotGiven = NOT_GIVEN,
+        safety_identifier: str | NotGiven = NOT_GIVEN,
+        tool_choice: (
+            Literal["auto", "none", "required"]
+            | str
+            | ChatRequestCommonToolChoiceFunction
+            | Mapping[str, object]
+            | ChatRequestBaseToolChoiceFunction
+            | NotGiven
+        ) = NOT_GIVEN,
+        reasoning_effort: Literal["low", "high", "max"] | str | NotGiven = NOT_GIVEN,
+        thinking: (
+            KimiK27CodeChatRequestThinking
+            | Mapping[str, object]
+            | KimiK26ChatRequestThinking
+            | KimiK25ChatRequestThinking
+            | NotGiven
+        ) = NOT_GIVEN,
+        temperature: float | NotGiven = NOT_GIVEN,
+        top_p: float | NotGiven = NOT_GIVEN,
+        n: int | NotGiven = NOT_GIVEN,
+        presence_penalty: float | NotGiven = NOT_GIVEN,
+        frequency_penalty: float | NotGiven = NOT_GIVEN,
         stream: bool | NotGiven = NOT_GIVEN,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
@@ -298,13 +821,62 @@ class AsyncChatCompletions:
         """Create Chat Completion
 
         Creates a completion for the chat message. Supports standard chat, Partial Mode, and Tool Use (Function Calling).
+
+        Args:
+          model: Model ID
+          messages: A list of Kimi K3 conversation messages. In addition to standard messages, you can insert a {"role": "system", "tools": [...]} message at any conversation position to dynamically load tools. A dynamic tool message omits content and only affects subsequent conversation turns.
+          logprobs: Whether to return log probabilities of the output tokens. If true, the log probability of each output token is returned in the logprobs field of the response message.
+          top_logprobs: An integer between 0 and 20 specifying the number of most likely tokens to return at each token position, each with an associated log probability. logprobs must be set to true when this parameter is used.
+          prediction: Configuration for a Predicted Output, which can greatly improve response times when large parts of the model response are known ahead of time (for example, regenerating a file with only minor changes).
+          max_tokens: Deprecated, please refer to max_completion_tokens
+          max_completion_tokens: The maximum number of tokens to generate for the chat completion. The default varies by model: for Kimi K3 it defaults to 131072 and can be set up to 1048576. If the result reaches the maximum number of tokens without ending, the finish reason will be "length"; otherwise, it will be "stop". This refers to the length of tokens you expect us to return, not the total length of input plus output. If input plus max_completion_tokens exceeds the model context window, the API returns invalid_request_error.
+          response_format: Controls the model output format. Default is {"type": "text"} for plain text output. Set to {"type": "json_object"} to enable JSON mode, ensuring output is a valid JSON object (you must guide the model to output JSON in the prompt). Set to {"type": "json_schema"} to enable Structured Output, constraining output to match a specified JSON Schema (recommended, requires the json_schema field). If you encounter schema validation issues, please submit feedback at walle GitHub Issues (https://github.com/MoonshotAI/walle/issues).
+          stop: Stop words, which will halt the output when a full match is found. The matched words themselves will not be output. A maximum of 5 strings is allowed, and each string must not exceed 32 bytes
+          stream_options: Options for streaming responses
+          tools: A list of tools the model may call
+          prompt_cache_key: Used to cache responses for similar requests to optimize cache hit rates. For Coding Agents, this is typically a session id or task id representing a single session; if the session is exited and later resumed, this value should remain the same. For Kimi Code Plan, this field is required to improve cache hit rates. For other agents involving multi-turn conversations, it is also recommended to implement this field
+          safety_identifier: A stable identifier used to help detect users of your application that may be violating usage policies. The ID should be a string that uniquely identifies each user. It is recommended to hash the username or email address to avoid sending any identifying information
+          tool_choice: Controls whether the model calls tools. `auto` (default): the model decides whether to call tools; `none`: no tool calls; `required`: force a tool call; or pass an object specifying a particular function to force that tool call.
+          reasoning_effort: Kimi K3 always enables thinking with Preserved Thinking. Reasoning effort supports low, high, and max, with max as the default.
+          thinking: Controls thinking for the kimi-k2.7-code model, and whether to fully preserve reasoning_content across multi-turn conversations. Optional parameter. Default value is {"type": "enabled", "keep": "all"}.
+
+            Differences from kimi-k2.6:
+            - `type` only accepts `"enabled"`. Unlike kimi-k2.6, `"disabled"` is NOT supported — passing it returns an error. Thinking is always on for this model.
+            - `keep` only accepts the valid value `"all"`; omitting it or passing `"all"` is treated as `"all"` on the server, while any other invalid value returns an error. Preserved Thinking is therefore always enabled for this model.
+          temperature: The sampling temperature to use, ranging from 0 to 1. A higher value (e.g., 0.7) will make the output more random, while a lower value (e.g., 0.2) will make it more focused and deterministic. Default is 0.0.
+          top_p: Another sampling method, where the model considers the results of tokens with a cumulative probability mass of top_p. Thus, 0.1 means only considering the top 10% of tokens by probability mass. Generally, we suggest changing either this or the temperature, but not both at the same time. Default is 1.0.
+          n: The number of results to generate for each input message. Default is 1, must not exceed 5. When the temperature is very close to 0, only 1 result can be returned.
+          presence_penalty: Presence penalty, a number between -2.0 and 2.0. A positive value will penalize new tokens based on whether they appear in the text, increasing the likelihood of the model discussing new topics
+          frequency_penalty: Frequency penalty, a number between -2.0 and 2.0. A positive value will penalize new tokens based on their existing frequency in the text, reducing the likelihood of the model repeating the same phrases verbatim
         """
         return cast(
             ChatCompletionResponse | AsyncStream[ChatCompletionChunk],
             await self._client.request(
                 "post",
                 "/v1/chat/completions",
-                json_body=body,
+                json_body={
+                    "model": model,
+                    "messages": messages,
+                    "logprobs": logprobs,
+                    "top_logprobs": top_logprobs,
+                    "prediction": prediction,
+                    "max_tokens": max_tokens,
+                    "max_completion_tokens": max_completion_tokens,
+                    "response_format": response_format,
+                    "stop": stop,
+                    "stream_options": stream_options,
+                    "tools": tools,
+                    "prompt_cache_key": prompt_cache_key,
+                    "safety_identifier": safety_identifier,
+                    "tool_choice": tool_choice,
+                    "reasoning_effort": reasoning_effort,
+                    "thinking": thinking,
+                    "temperature": temperature,
+                    "top_p": top_p,
+                    "n": n,
+                    "presence_penalty": presence_penalty,
+                    "frequency_penalty": frequency_penalty,
+                },
                 response_type=ChatCompletionResponse,
                 error_types={
                     "400": ErrorResponse,

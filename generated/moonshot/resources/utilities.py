@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import builtins
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Literal, cast
 
@@ -57,7 +56,7 @@ class Utilities:
             ]
             | str
         ),
-        messages: builtins.list[Message],
+        messages: Sequence[Message | Mapping[str, object]],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,
@@ -132,7 +131,7 @@ class AsyncUtilities:
             ]
             | str
         ),
-        messages: builtins.list[Message],
+        messages: Sequence[Message | Mapping[str, object]],
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, object] | None = None,
         extra_body: Mapping[str, object] | None = None,

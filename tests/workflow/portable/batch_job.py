@@ -31,7 +31,10 @@ def run_job(client: Client, workdir: Path, done: list[str]) -> None:
     done.append("upload it")
 
     batch = client.batches.create(
-        input_file_id=uploaded.id, endpoint=ENDPOINT, completion_window="24h"
+        input_file_id=uploaded.id,
+        endpoint=ENDPOINT,
+        completion_window="24h",
+        metadata={"job": "nightly"},
     )
     assert batch.input_file_id == uploaded.id
     done.append("create a batch")
