@@ -54,7 +54,7 @@ lint: install
 	cd templates && ../$(BIN)/mypy --strict --cache-dir ../.mypy_cache -p runtime
 
 # Every document of ../shared/corpus; writes tests/corpus/REPORT.md.
-corpus: install
+corpus: install node_modules/.installed
 	$(BIN)/python tests/corpus/run_corpus.py --jobs 2
 
 # Thousands of random OpenAPI documents through sdkforge; writes tests/hostile/REPORT.md.

@@ -580,6 +580,11 @@ class Response:
     """What the API documents it sends; the `Accept` header of a download."""
     envelope: str | None = None
     """The field of the body that holds the result, when the provider wraps it."""
+    status: int = 200
+    """The success status the API documents (200 for `2XX` or `default`)."""
+    example: str | None = None
+    """A JSON body as the API would send it (the spec's example, or one built from the
+    schema), as JSON text: what the package's in-memory fake answers with."""
 
     @property
     def accept(self) -> str | None:

@@ -11,7 +11,7 @@ import jinja2
 
 from . import __version__, layout
 from .bindings import RUNTIME_REQUIREMENTS, runtime_dependencies, runtime_exports
-from .ir import Api, Resource
+from .ir import Api, Resource, enum_values
 from .naming import singular
 from .python_source import UNPRINTABLE, escaped, python_string
 from .runtime import runtime_modules, templates_dir
@@ -215,6 +215,7 @@ def render(
                 prefix + node.class_name for node in nodes for prefix in ("", "Async")
             ],
         )
+    files["testing.py"] = emit("testing.py.jinja", routes=_fake_routes(api))
     if packaging:
         files["pyproject.toml"] = emit(
             "pyproject.toml.jinja",
@@ -255,6 +256,56 @@ def _resource_models(api: Api) -> dict[str, list[str]]:
     for resource in api.resources:
         walk(resource, "client")
     return found
+
+
+@dataclass(frozen=True)
+class FakeRoute:
+    """One operation as the in-memory fake (`testing.py`) answers it."""
+
+    method: str
+    path: str
+    status: int
+    example: str | None
+    role: str
+    envelope: str | None
+
+
+def _fake_routes(api: Api) -> list[FakeRoute]:
+    """Every operation; those of the batch workflow with their part in it (the runtime's
+    `FakeAPI` keeps files and batches for them)."""
+    roles: dict[tuple[str, str], str] = {}
+    batch = api.batch
+    if batch is not None:
+        for op, role in (
+            (batch.upload, "upload"),
+            (batch.create, "create"),
+            (batch.download, "download"),
+            (batch.cancel, "cancel"),
+        ):
+            if op is not None:
+                roles[(op.method, op.path)] = role
+        batch_resource = next(
+            path for path, op in api.operations() if op.path == batch.create.path
+        )
+        for path, op in api.operations():
+            if op.method != "get" or op.response.kind != "json":
+                continue
+            key = (op.method, op.path)
+            if path == batch_resource:
+                roles.setdefault(key, "batch" if op.path_parameters else "batches")
+            elif path == (batch.upload_resource,):
+                roles.setdefault(key, "file" if op.path_parameters else "files")
+    return [
+        FakeRoute(
+            op.method,
+            op.path,
+            op.response.status,
+            op.response.example,
+            roles.get((op.method, op.path), ""),
+            op.response.envelope,
+        )
+        for _, op in api.operations()
+    ]
 
 
 def _optional_modules(api: Api) -> frozenset[str]:
@@ -343,6 +394,8 @@ class ReadmeExamples:
     waiter: tuple[str, str] | None
     """(resource path, id) of a resource with `wait`."""
     event_stream: str | None
+    batch_url: str = "/v1/chat/completions"
+    """The URL of a batch's request lines: the batch endpoint the spec names first."""
 
 
 def example_id(resource: str) -> str:
@@ -394,4 +447,13 @@ def _readme_examples(api: Api) -> ReadmeExamples:
     plain = paginated or plain
     if download is None and plain is not None:
         download = (*plain, "")
-    return ReadmeExamples(plain, paginated, item, download, waiter, event_stream)
+    batch_url = ReadmeExamples.batch_url
+    if api.batch is not None:
+        endpoint = next(
+            f for f in api.batch.create.body_fields if f.wire_name == "endpoint"
+        )
+        values, _ = enum_values(endpoint.type)
+        batch_url = str(values[0]) if values else batch_url
+    return ReadmeExamples(
+        plain, paginated, item, download, waiter, event_stream, batch_url
+    )

@@ -11,6 +11,7 @@ from typing import Any, NamedTuple, get_args
 from ..bindings import reserved, runtime_constant
 from ..config import Envelope
 from ..diagnostics import Diagnostic, InputError, join_pointer
+from ..examples import media_example
 from ..ir import (
     Auth,
     Body,
@@ -476,13 +477,14 @@ class OperationBuilder:
     ) -> Response:
         if code is None:
             return Response("empty", None)
+        status = int(code) if str(code).isdigit() else 200
         raw = operation["responses"][code]
         value, response_document, response_pointer = self.deref(
             raw, document, join_pointer(pointer, "responses", code)
         )
         content = value.get("content") if isinstance(value, dict) else None
         if not isinstance(content, dict) or not content:
-            return Response("empty", None)
+            return Response("empty", None, status=status)
         json_types = [c for c in content if is_json(c)]
         if json_types:
             media = content[json_types[0]] or {}
@@ -498,11 +500,17 @@ class OperationBuilder:
                     module_name(base),
                 ),
             )
+            example = media_example(media, self.documents, response_document)
             held = self._enveloped(response_type)
-            if held is not None:
-                return Response("json", held.type, tuple(json_types), held.wire_name)
-            return Response("json", response_type, tuple(json_types))
-        return Response("bytes", None, tuple(content))
+            return Response(
+                "json",
+                held.type if held is not None else response_type,
+                tuple(json_types),
+                held.wire_name if held is not None else None,
+                status,
+                example,
+            )
+        return Response("bytes", None, tuple(content), status=status)
 
     def _enveloped(self, response_type: TypeExpr) -> Field | None:
         """The field holding the result when the response is the provider's envelope: a

@@ -4,6 +4,7 @@ versions pass `mypy --strict` and `pyright --strict`."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 import os
@@ -66,6 +67,27 @@ def test_the_same_script_runs_all_ten_steps(name: str, tmp_path: Path) -> None:
     finally:
         fake.stop()
     assert len(done) == 10, done
+
+
+@pytest.mark.parametrize("name", sorted(IMPORTS))
+def test_the_script_runs_on_each_packages_own_in_memory_fake(
+    name: str, tmp_path: Path
+) -> None:
+    """The fake a user gets with the package (`<package>.testing`), no server at all."""
+    script = tmp_path / "batch_job.py"
+    script.write_text(for_provider(name))
+    job = load(name, script)
+    package, client_class = IMPORTS[name]
+    testing = importlib.import_module(f"{package}.testing")
+    fake = getattr(testing, f"Fake{client_class}")()
+    done: list[str] = []
+    with fake.client() as client:
+        job.run_job(client, tmp_path, done)
+    assert len(done) == 10, done
+    assert [r.method for r in fake.requests].count(
+        "POST"
+    ) == 4  # upload, 2 creates, cancel
+    assert len(fake.batches) == 2
 
 
 def test_each_version_passes_strict_type_checking(tmp_path: Path) -> None:
