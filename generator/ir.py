@@ -582,6 +582,9 @@ class Response:
     """The field of the body that holds the result, when the provider wraps it."""
     status: int = 200
     """The success status the API documents (200 for `2XX` or `default`)."""
+    is_any: bool = False
+    """Whether the decoded type is Any, through aliases (`VoidResponse = Any`): the
+    method's result needs no cast."""
     example: str | None = None
     """A JSON body as the API would send it (the spec's example, or one built from the
     schema), as JSON text: what the package's in-memory fake answers with."""

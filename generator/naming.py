@@ -30,13 +30,67 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = [
+    "_",
+    "_",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]
+
+
+def _spelled(number: str) -> list[str] | None:
+    """A number of one or two digits as words (`4` -> four, `21` -> twenty one)."""
+    if len(number) == 1:
+        return [_ONES[int(number)]]
+    if len(number) == 2 and number[0] != "0":
+        tens, ones = int(number[0]), int(number[1])
+        if tens == 1:
+            return [_TEENS[ones]]
+        return [_TENS[tens]] + ([_ONES[ones]] if ones else [])
+    return None
+
+
+def _leading_words(text: str) -> list[str]:
+    """`words(text)`, a leading number of one or two digits spelled (`4od` -> four od,
+    `1-click` -> one click), as a person would name it: an identifier cannot start with
+    a digit, and one starting with `_` is private to type checkers."""
+    found = words(text)
+    if found and found[0][:1].isdigit():
+        digits = re.match(r"\d+", found[0])
+        assert digits is not None
+        spelled = _spelled(digits.group())
+        if spelled is not None:
+            rest = found[0][digits.end() :]
+            found = [*spelled, *([rest] if rest else []), *found[1:]]
+    return found
+
+
 def snake(text: str) -> str:
-    name = "_".join(words(text)) or "value"
+    name = "_".join(_leading_words(text)) or "value"
     return "_" + name if name[0].isdigit() else name
 
 
 def pascal(text: str) -> str:
-    name = "".join(w[:1].upper() + w[1:] for w in words(text)) or "Model"
+    name = "".join(w[:1].upper() + w[1:] for w in _leading_words(text)) or "Model"
     if name[0].isdigit():
         return "_" + name
     return name + "_" if keyword.iskeyword(name) else name

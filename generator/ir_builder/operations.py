@@ -13,6 +13,8 @@ from ..config import Envelope
 from ..diagnostics import Diagnostic, InputError, join_pointer
 from ..examples import media_example
 from ..ir import (
+    AliasType,
+    AnyType,
     Auth,
     Body,
     BodyEncoding,
@@ -502,15 +504,28 @@ class OperationBuilder:
             )
             example = media_example(media, self.documents, response_document)
             held = self._enveloped(response_type)
+            decoded = held.type if held is not None else response_type
             return Response(
                 "json",
-                held.type if held is not None else response_type,
+                decoded,
                 tuple(json_types),
                 held.wire_name if held is not None else None,
                 status,
+                self._is_any(decoded),
                 example,
             )
         return Response("bytes", None, tuple(content), status=status)
+
+    def _is_any(self, type_: TypeExpr) -> bool:
+        """Whether `type_` is Any, itself or through aliases of it."""
+        seen: set[str] = set()
+        while isinstance(type_, Ref) and type_.name not in seen:
+            seen.add(type_.name)
+            definition = self.schemas.definitions.get(type_.name)
+            if not isinstance(definition, AliasType):
+                return False
+            type_ = definition.target
+        return isinstance(type_, AnyType)
 
     def _enveloped(self, response_type: TypeExpr) -> Field | None:
         """The field holding the result when the response is the provider's envelope: a

@@ -253,3 +253,23 @@ def test_resources_whose_names_join_alike_get_classes_of_their_own(
     classes = [node.class_name for top in api.resources for node in top.nodes()]
     assert len(classes) == len(set(classes))
     assert {"DevicesSwitchPorts", "DevicesSwitchPortsResource"} <= set(classes)
+
+
+@pytest.mark.parametrize(
+    ("text", "snake_name", "pascal_name"),
+    [
+        ("4od_atom", "four_od_atom", "FourOdAtom"),  # channel4's 4oD
+        ("1-click", "one_click", "OneClick"),  # DigitalOcean's 1-Click apps
+        ("2fa", "two_fa", "TwoFa"),
+        ("10", "ten", "Ten"),
+        ("2024", "_2024", "_2024"),  # a year stays a number (a class gets "Model")
+    ],
+)
+def test_a_name_starting_with_a_small_number_spells_it(
+    text: str, snake_name: str, pascal_name: str
+) -> None:
+    """An identifier cannot start with a digit, and one starting with `_` is private to
+    pyright --strict: a number of one or two digits is spelled, as a person would."""
+    from generator.naming import pascal, snake
+
+    assert (snake(text), pascal(text)) == (snake_name, pascal_name)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .gateway_rate_limit_error import GatewayRateLimitError
     from .upload_file_request import UploadFileRequest
 
-__all__ = [
+__all__: list[str] = [
     "BatchCreateRequest",
     "BatchEndpoint",
     "BatchErrorData",

@@ -74,7 +74,7 @@ if TYPE_CHECKING:
     from .moonshot_v1_chat_request import MoonshotV1ChatRequest
     from .tool_definition import ToolDefinition, ToolDefinitionFunction
 
-__all__ = [
+__all__: list[str] = [
     "BalanceResponse",
     "BalanceResponseData",
     "BatchCreateRequest",

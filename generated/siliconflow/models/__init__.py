@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .upload_file_request import UploadFileRequest
     from .uploaded_file_envelope import UploadedFileEnvelope
 
-__all__ = [
+__all__: list[str] = [
     "BatchCreateRequest",
     "BatchListItem",
     "BatchListResponse",
