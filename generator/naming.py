@@ -58,19 +58,27 @@ _TENS = [
 
 
 def _spelled(number: str) -> list[str] | None:
-    """A number of one or two digits as words (`4` -> four, `21` -> twenty one)."""
+    """A number of one to three digits as words (`4` -> four, `21` -> twenty one, `120`
+    -> one hundred twenty); a longer one (a year) is not spelled."""
     if len(number) == 1:
         return [_ONES[int(number)]]
-    if len(number) == 2 and number[0] != "0":
-        tens, ones = int(number[0]), int(number[1])
-        if tens == 1:
-            return [_TEENS[ones]]
-        return [_TENS[tens]] + ([_ONES[ones]] if ones else [])
-    return None
+    if number[0] == "0" or len(number) > 3:
+        return None
+    if len(number) == 3:
+        rest = number[1:].lstrip("0")
+        return [
+            _ONES[int(number[0])],
+            "hundred",
+            *((_spelled(rest) or []) if rest else []),
+        ]
+    tens, ones = int(number[0]), int(number[1])
+    if tens == 1:
+        return [_TEENS[ones]]
+    return [_TENS[tens]] + ([_ONES[ones]] if ones else [])
 
 
 def _leading_words(text: str) -> list[str]:
-    """`words(text)`, a leading number of one or two digits spelled (`4od` -> four od,
+    """`words(text)`, a leading number of up to three digits spelled (`4od` -> four od,
     `1-click` -> one click), as a person would name it: an identifier cannot start with
     a digit, and one starting with `_` is private to type checkers."""
     found = words(text)

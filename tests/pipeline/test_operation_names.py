@@ -262,6 +262,7 @@ def test_resources_whose_names_join_alike_get_classes_of_their_own(
         ("1-click", "one_click", "OneClick"),  # DigitalOcean's 1-Click apps
         ("2fa", "two_fa", "TwoFa"),
         ("10", "ten", "Ten"),
+        ("120_hour", "one_hundred_twenty_hour", "OneHundredTwentyHour"),  # weatherbit
         ("2024", "_2024", "_2024"),  # a year stays a number (a class gets "Model")
     ],
 )
@@ -269,7 +270,7 @@ def test_a_name_starting_with_a_small_number_spells_it(
     text: str, snake_name: str, pascal_name: str
 ) -> None:
     """An identifier cannot start with a digit, and one starting with `_` is private to
-    pyright --strict: a number of one or two digits is spelled, as a person would."""
+    pyright --strict: a number of up to three digits is spelled, as a person would."""
     from generator.naming import pascal, snake
 
     assert (snake(text), pascal(text)) == (snake_name, pascal_name)
